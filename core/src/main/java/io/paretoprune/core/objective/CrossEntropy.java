@@ -1,0 +1,24 @@
+package io.paretoprune.core.objective;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Softmax cross-entropy on logits with integer labels, averaged over the batch.
+ *
+ * <p>Written with DJL ops rather than {@code SoftmaxCrossEntropyLoss} only because that class
+ * reshapes and one-hot encodes per call; {@code logSoftmax} + {@code pick} is the same quantity in
+ * two native calls.
+ */
+public final class CrossEntropy implements LossTerm {
+  @Override
+  public String name() {
+    return "cross_entropy";
+  }
+
+  @Override
+  public NDArray evaluate(NDArray logits, NDArray labels) {
+    NDArray logProbs = logits.logSoftmax(1);
+    NDArray picked = logProbs.gather(labels.reshape(-1, 1), 1);
+    return picked.mean().neg();
+  }
+}

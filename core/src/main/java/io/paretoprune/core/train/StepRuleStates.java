@@ -1,0 +1,66 @@
+package io.paretoprune.core.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.optimizer.Optimizer;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the per-parameter state of a DJL step rule.
+ *
+ * <p>DJL's {@code Sgd} and {@code Adam} keep their state in private fields of type {@code
+ * Map<String, Map<Device, NDArray>>} and offer no accessor, so this reads those fields
+ * reflectively. A step rule can avoid reflection by implementing {@link StepRuleState} itself.
+ * Tests pin the behaviour on every DJL optimizer the project pairs, so an upgrade that renames the
+ * fields fails there, not silently.
+ */
+public final class StepRuleStates {
+  private StepRuleStates() {}
+
+  public static StepRuleState of(Optimizer optimizer) {
+    if (optimizer instanceof StepRuleState own) {
+      return own;
+    }
+    List<Field> fields = new ArrayList<>();
+    for (Class<?> c = optimizer.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Map.class.isAssignableFrom(f.getType())
+            && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          fields.add(f);
+        }
+      }
+    }
+    if (fields.isEmpty()) {
+      return StepRuleState.NONE;
+    }
+    return (parameterId, keep) -> {
+      for (Field f : fields) {
+        for (NDArray state : states(optimizer, f, parameterId)) {
+          state.muli(keep);
+        }
+      }
+    };
+  }
+
+  /** The state arrays of one parameter in one field; empty when the field holds none. */
+  static List<NDArray> states(Optimizer optimizer, Field field, String parameterId) {
+    List<NDArray> out = new ArrayList<>();
+    try {
+      Object value = ((Map<?, ?>) field.get(optimizer)).get(parameterId);
+      if (value instanceof Map<?, ?> perDevice) {
+        for (Map.Entry<?, ?> e : perDevice.entrySet()) {
+          if (e.getKey() instanceof Device && e.getValue() instanceof NDArray a) {
+            out.add(a);
+          }
+        }
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot read step rule state " + field, e);
+    }
+    return out;
+  }
+}

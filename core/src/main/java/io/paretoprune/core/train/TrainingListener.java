@@ -1,0 +1,10 @@
+package io.paretoprune.core.train;
+
+/** Observes training; experiments record with it, progress bars draw with it. */
+public interface TrainingListener {
+  /** After every step, with the weights the multi-objective rule chose. */
+  default void onStep(StepRecord record) {}
+
+  /** After every epoch's evaluation. */
+  default void onEpoch(EpochMetrics metrics) {}
+}
