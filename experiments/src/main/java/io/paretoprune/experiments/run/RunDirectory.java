@@ -1,0 +1,86 @@
+package io.paretoprune.experiments.run;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The atomic life of a run directory: results go to {@code runs/.<id>.tmp-<pid>} and are renamed
+ * to {@code runs/<id>} when complete, so a directory under its final name is always complete and
+ * a half-written one is recognisable and removed on resume.
+ */
+public final class RunDirectory {
+  private static final String TMP = ".tmp-";
+
+  private RunDirectory() {}
+
+  public static Path finalDir(Path runs, String runId) {
+    return runs.resolve(runId);
+  }
+
+  public static boolean isComplete(Path runs, String runId) {
+    Path d = finalDir(runs, runId);
+    return Files.isRegularFile(d.resolve("manifest.json"));
+  }
+
+  public static Path newTemp(Path runs, String runId) throws IOException {
+    Files.createDirectories(runs);
+    Path tmp = runs.resolve("." + runId + TMP + ProcessHandle.current().pid());
+    deleteTree(tmp);
+    Files.createDirectories(tmp);
+    return tmp;
+  }
+
+  /** Renames a finished temporary directory to its final name. */
+  public static Path commit(Path tmp, Path runs, String runId) throws IOException {
+    Path target = finalDir(runs, runId);
+    deleteTree(target);
+    try {
+      return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      return Files.move(tmp, target);
+    }
+  }
+
+  /** Removes temporary directories a killed run left behind; returns how many. */
+  public static int removeStale(Path runs) throws IOException {
+    if (!Files.isDirectory(runs)) {
+      return 0;
+    }
+    int n = 0;
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(runs, "." + "*" + TMP + "*")) {
+      for (Path p : s) {
+        deleteTree(p);
+        n++;
+      }
+    }
+    // A directory under a final name without a manifest cannot come from this code, but a user
+    // may have copied one by hand: it is not complete, so it is removed and redone.
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(runs)) {
+      for (Path p : s) {
+        if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")
+            && !Files.isRegularFile(p.resolve("manifest.json"))) {
+          deleteTree(p);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
+  }
+}

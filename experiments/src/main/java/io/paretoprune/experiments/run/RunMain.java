@@ -1,0 +1,71 @@
+package io.paretoprune.experiments.run;
+
+import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.train.EpochMetrics;
+import io.paretoprune.core.train.TrainingListener;
+import io.paretoprune.core.train.TrainingResult;
+import io.paretoprune.experiments.suite.RunSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Entry point of a run's own JVM: {@code RunMain RUN_SPEC_JSON DATA_DIR RUNS_DIR GIT_COMMIT}.
+ *
+ * <p>One JVM per run because DJL's PyTorch engine allows one gradient collector per JVM. It
+ * prints a line {@code @epoch <epoch> <test accuracy> <dense nonzeros>} per epoch for the suite runner,
+ * exits 0 when the run completed or diverged (both are results), 2 on a user's mistake, 1 on any
+ * other failure, and stops when its parent dies so a killed suite leaves no orphan training.
+ */
+public final class RunMain {
+  private RunMain() {}
+
+  public static void main(String[] args) {
+    if (args.length != 4) {
+      System.err.println("usage: RunMain RUN_SPEC_JSON DATA_DIR RUNS_DIR GIT_COMMIT");
+      System.exit(2);
+    }
+    watchParent();
+    try {
+      RunSpec spec = RunSpec.fromJson(Files.readString(Path.of(args[0])));
+      RunExecutor executor = new RunExecutor(Path.of(args[1]), Path.of(args[2]), args[3]);
+      TrainingResult r = executor.execute(spec, new ProgressPrinter());
+      System.out.println("@done " + r.status().name().toLowerCase(Locale.ROOT) + " " + r.divergedAtEpoch());
+      System.exit(0);
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+    } catch (Exception e) {
+      System.err.println("run failed: " + e);
+      e.printStackTrace(System.err);
+      System.exit(1);
+    }
+  }
+
+  private static void watchParent() {
+    ProcessHandle.current().parent().ifPresent(parent -> {
+      Thread t = new Thread(() -> {
+        while (true) {
+          if (!parent.isAlive()) {
+            Runtime.getRuntime().halt(3);
+          }
+          try {
+            Thread.sleep(1000);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "parent-watch");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  /** Progress for the parent: one short line per epoch. */
+  static final class ProgressPrinter implements TrainingListener {
+    @Override
+    public void onEpoch(EpochMetrics m) {
+      System.out.printf(Locale.ROOT, "@epoch %d %.4f %d%n", m.epoch(), m.testAccuracy(), m.denseNonzeros());
+    }
+  }
+}

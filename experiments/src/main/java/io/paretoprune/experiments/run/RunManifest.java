@@ -1,0 +1,29 @@
+package io.paretoprune.experiments.run;
+
+import java.util.List;
+import java.util.Map;
+
+/** {@code manifest.json} of a run; see docs/results-format.md. */
+public record RunManifest(
+    String runId,
+    String suite,
+    String label,
+    String optimizer,
+    Map<String, Object> optimizerSettings,
+    String pruning,
+    Map<String, Object> pruningSettings,
+    String model,
+    Map<String, Object> modelSettings,
+    String dataset,
+    long seed,
+    int epochs,
+    int batchSize,
+    List<String> objectives,
+    String status,
+    int divergedAtEpoch,
+    String message,
+    String configHash,
+    double wallSeconds,
+    String startedAt,
+    Map<String, String> versions,
+    String gitCommit) {}

@@ -1,0 +1,108 @@
+package io.paretoprune.experiments.run;
+
+import io.paretoprune.core.train.EpochMetrics;
+import io.paretoprune.core.train.LayerStats;
+import io.paretoprune.core.train.WeightStats;
+import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** A run's per-epoch and per-layer figures as Tablesaw tables (docs/results-format.md). */
+public final class RunTables {
+  private RunTables() {}
+
+  public static Table epochs(String runId, String label, long seed, List<EpochMetrics> history) {
+    Table t = Table.create("epochs");
+    StringColumn id = StringColumn.create("run_id");
+    StringColumn lab = StringColumn.create("label");
+    LongColumn sd = LongColumn.create("seed");
+    IntColumn ep = IntColumn.create("epoch");
+    t.addColumns(id, lab, sd, ep);
+    if (history.isEmpty()) {
+      return t;
+    }
+    EpochMetrics first = history.get(0);
+    List<String> names = first.objectiveNames();
+    for (String n : names) {
+      t.addColumns(DoubleColumn.create("train_" + n), DoubleColumn.create("test_" + n));
+    }
+    t.addColumns(
+        DoubleColumn.create("train_accuracy"),
+        DoubleColumn.create("test_accuracy"),
+        LongColumn.create("dense_nonzeros"),
+        LongColumn.create("dense_size"),
+        IntColumn.create("steps"),
+        DoubleColumn.create("seconds"));
+    for (WeightStats w : first.weights()) {
+      for (int o : w.objectives()) {
+        String base = "w_" + w.group() + "_" + names.get(o);
+        t.addColumns(
+            DoubleColumn.create(base + "_mean"),
+            DoubleColumn.create(base + "_min"),
+            DoubleColumn.create(base + "_max"));
+      }
+      t.addColumns(
+          DoubleColumn.create("dnorm_" + w.group() + "_mean"),
+          LongColumn.create("stationary_" + w.group()));
+    }
+    for (EpochMetrics m : history) {
+      id.append(runId);
+      lab.append(label);
+      sd.append(seed);
+      ep.append(m.epoch());
+      for (int i = 0; i < names.size(); i++) {
+        t.doubleColumn("train_" + names.get(i)).append(m.trainObjectives()[i]);
+        t.doubleColumn("test_" + names.get(i)).append(m.testObjectives()[i]);
+      }
+      t.doubleColumn("train_accuracy").append(m.trainAccuracy());
+      t.doubleColumn("test_accuracy").append(m.testAccuracy());
+      t.longColumn("dense_nonzeros").append(m.denseNonzeros());
+      t.longColumn("dense_size").append(m.denseSize());
+      t.intColumn("steps").append(m.steps());
+      t.doubleColumn("seconds").append(m.seconds());
+      for (WeightStats w : m.weights()) {
+        int[] objs = w.objectives();
+        for (int j = 0; j < objs.length; j++) {
+          String base = "w_" + w.group() + "_" + names.get(objs[j]);
+          t.doubleColumn(base + "_mean").append(w.mean()[j]);
+          t.doubleColumn(base + "_min").append(w.min()[j]);
+          t.doubleColumn(base + "_max").append(w.max()[j]);
+        }
+        t.doubleColumn("dnorm_" + w.group() + "_mean").append(w.meanDirectionNorm());
+        t.longColumn("stationary_" + w.group()).append(w.stationarySteps());
+      }
+    }
+    return t;
+  }
+
+  public static Table layers(String runId, String label, long seed, List<EpochMetrics> history) {
+    StringColumn id = StringColumn.create("run_id");
+    StringColumn lab = StringColumn.create("label");
+    LongColumn sd = LongColumn.create("seed");
+    IntColumn ep = IntColumn.create("epoch");
+    StringColumn param = StringColumn.create("parameter");
+    StringColumn kind = StringColumn.create("kind");
+    LongColumn size = LongColumn.create("size");
+    LongColumn nz = LongColumn.create("nonzeros");
+    DoubleColumn sp = DoubleColumn.create("sparsity");
+    DoubleColumn l1 = DoubleColumn.create("l1");
+    for (EpochMetrics m : history) {
+      for (LayerStats l : m.layers()) {
+        id.append(runId);
+        lab.append(label);
+        sd.append(seed);
+        ep.append(m.epoch());
+        param.append(l.parameter());
+        kind.append(l.kind());
+        size.append(l.size());
+        nz.append(l.nonzeros());
+        sp.append(l.sparsity());
+        l1.append(l.l1());
+      }
+    }
+    return Table.create("layers", id, lab, sd, ep, param, kind, size, nz, sp, l1);
+  }
+}

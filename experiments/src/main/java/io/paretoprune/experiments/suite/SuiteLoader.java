@@ -1,0 +1,173 @@
+package io.paretoprune.experiments.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.paretoprune.core.plugin.ConfigException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a suite file. Every problem is a {@link ConfigException} naming the file and the key;
+ * plug-in names and settings are checked by {@link SuiteValidator} before anything runs.
+ */
+public final class SuiteLoader {
+  private static final Set<String> TOP =
+      Set.of("name", "dataset", "model", "objectives", "optimizers", "pruning", "seeds", "epochs",
+          "batch_size", "eval_batch_size", "max_steps_per_epoch", "threads_per_run", "parallel",
+          "pareto");
+  static final List<String> SEARCHES = List.of("sweep", "bisection", "dichotomic", "stochastic-dichotomic");
+
+  private SuiteLoader() {}
+
+  public static SuiteSpec load(Path file) {
+    String name = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(name, null, "suite file not found");
+    }
+    JsonNode tree;
+    try {
+      tree = new YAMLMapper().readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(name, null, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+    } catch (IOException e) {
+      throw new ConfigException(name, null, "cannot read: " + e.getMessage());
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new ConfigException(name, null, "the suite file is empty");
+    }
+    SuiteSpec spec = parse(new ConfigNode(name, "", tree));
+    SuiteValidator.validate(spec, name);
+    return spec;
+  }
+
+  static SuiteSpec parse(ConfigNode root) {
+    root.allowOnly(TOP);
+    String suiteName = root.required("name").text();
+    if (!suiteName.matches("[A-Za-z0-9_.-]+")) {
+      throw root.error("name", "use letters, digits, '.', '_' and '-' only (it names a directory), got '" + suiteName + "'");
+    }
+    ConfigNode ds = root.required("dataset").allowOnly(Set.of("name", "dir", "train_limit", "test_limit"));
+    SuiteSpec.DatasetSpec dataset =
+        new SuiteSpec.DatasetSpec(
+            ds.required("name").text(),
+            ds.text("dir", null),
+            ds.integer("train_limit", 0, 0, Integer.MAX_VALUE),
+            ds.integer("test_limit", 0, 0, Integer.MAX_VALUE));
+    SuiteSpec.PluginSpec model = plugin(root.required("model"));
+    List<SuiteSpec.ObjectiveSpec> objectives = objectives(root.required("objectives"));
+    List<SuiteSpec.OptimizerSpec> optimizers = new ArrayList<>();
+    Set<String> labels = new HashSet<>();
+    for (ConfigNode o : root.required("optimizers").list()) {
+      o.allowOnly(Set.of("label", "name", "settings", "objectives"));
+      String optName = o.required("name").text();
+      String label = o.text("label", optName);
+      if (!labels.add(label)) {
+        throw o.error("label", "duplicate optimizer label '" + label + "'; labels name runs and must differ");
+      }
+      List<SuiteSpec.ObjectiveSpec> own = o.get("objectives").isMissing() ? null : objectives(o.get("objectives"));
+      optimizers.add(new SuiteSpec.OptimizerSpec(label, optName, o.get("settings").settings(), own));
+    }
+    if (optimizers.isEmpty()) {
+      throw root.error("optimizers", "at least one optimizer is needed");
+    }
+    SuiteSpec.PluginSpec pruning =
+        root.get("pruning").isMissing() ? new SuiteSpec.PluginSpec("none", java.util.Map.of()) : plugin(root.get("pruning"));
+    Set<Long> seeds = new LinkedHashSet<>();
+    for (ConfigNode s : root.required("seeds").list()) {
+      try {
+        if (!seeds.add(Long.parseLong(s.text()))) {
+          throw s.error("duplicate seed " + s.text());
+        }
+      } catch (NumberFormatException e) {
+        throw s.error("expected a whole number, got '" + s.text() + "'");
+      }
+    }
+    if (seeds.isEmpty()) {
+      throw root.error("seeds", "at least one seed is needed");
+    }
+    int threads = root.integer("threads_per_run", 1, 1, 256);
+    return new SuiteSpec(
+        suiteName,
+        dataset,
+        model,
+        objectives,
+        optimizers,
+        pruning,
+        List.copyOf(seeds),
+        root.integer("epochs", 1, 1, 100_000),
+        root.integer("batch_size", 64, 1, 1 << 20),
+        root.integer("eval_batch_size", 1000, 1, 1 << 20),
+        root.integer("max_steps_per_epoch", 0, 0, Integer.MAX_VALUE),
+        threads,
+        root.integer("parallel", 0, 0, 256),
+        root.get("pareto").isMissing() ? null : pareto(root.get("pareto")));
+  }
+
+  private static SuiteSpec.PluginSpec plugin(ConfigNode n) {
+    n.allowOnly(Set.of("name", "settings"));
+    return new SuiteSpec.PluginSpec(n.required("name").text(), n.get("settings").settings());
+  }
+
+  private static List<SuiteSpec.ObjectiveSpec> objectives(ConfigNode list) {
+    List<SuiteSpec.ObjectiveSpec> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (ConfigNode o : list.list()) {
+      o.allowOnly(Set.of("name", "loss", "l1", "l2"));
+      String name = o.required("name").text();
+      if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+        throw o.error("name", "use a letter then letters, digits or '_' (it names CSV columns), got '" + name + "'");
+      }
+      if (!names.add(name)) {
+        throw o.error("name", "duplicate objective name '" + name + "'");
+      }
+      String loss = o.text("loss", null);
+      if (loss != null && !loss.equals("cross_entropy")) {
+        throw o.error("loss", "unknown loss '" + loss + "'; known: cross_entropy");
+      }
+      List<SuiteSpec.PenaltySpec> penalties = new ArrayList<>();
+      for (String type : List.of("l1", "l2")) {
+        ConfigNode p = o.get(type);
+        if (!p.isMissing()) {
+          p.allowOnly(Set.of("on", "factor"));
+          penalties.add(new SuiteSpec.PenaltySpec(type, p.required("on").text(),
+              p.number("factor", 1.0, Double.MIN_VALUE, Double.MAX_VALUE)));
+        }
+      }
+      if (loss == null && penalties.isEmpty()) {
+        throw o.error("objective '" + name + "' has no term: give loss, l1 or l2");
+      }
+      out.add(new SuiteSpec.ObjectiveSpec(name, loss, penalties));
+    }
+    if (out.isEmpty()) {
+      throw list.error("at least one objective is needed");
+    }
+    return out;
+  }
+
+  private static SuiteSpec.ParetoSpec pareto(ConfigNode p) {
+    p.allowOnly(Set.of("search", "epochs", "max_evaluations", "seed", "retrain", "knee", "step"));
+    String search = p.required("search").text();
+    if (!SEARCHES.contains(search)) {
+      throw p.error("search", "unknown search '" + search + "'; known: " + String.join(", ", SEARCHES));
+    }
+    String knee = p.text("knee", "chord");
+    if (!knee.equals("chord") && !knee.equals("paper")) {
+      throw p.error("knee", "must be chord or paper, got '" + knee + "'");
+    }
+    return new SuiteSpec.ParetoSpec(
+        search,
+        p.integer("epochs", 0, 0, 100_000),
+        p.integer("max_evaluations", 20, 2, 1000),
+        p.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE),
+        p.bool("retrain", true),
+        knee,
+        p.get("step").settings());
+  }
+}

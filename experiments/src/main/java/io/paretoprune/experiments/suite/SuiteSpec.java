@@ -1,0 +1,57 @@
+package io.paretoprune.experiments.suite;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated suite: what to train, how, with which optimizers and seeds.
+ *
+ * @param parallel runs at once; 0 means cores / threadsPerRun
+ * @param pareto a Pareto-front search, or null
+ */
+public record SuiteSpec(
+    String name,
+    DatasetSpec dataset,
+    PluginSpec model,
+    List<ObjectiveSpec> objectives,
+    List<OptimizerSpec> optimizers,
+    PluginSpec pruning,
+    List<Long> seeds,
+    int epochs,
+    int batchSize,
+    int evalBatchSize,
+    int maxStepsPerEpoch,
+    int threadsPerRun,
+    int parallel,
+    ParetoSpec pareto) {
+
+  /** Data set name, optional directory (default {@code <data>/<name>}), optional size limits. */
+  public record DatasetSpec(String name, String dir, int trainLimit, int testLimit) {}
+
+  /** A plug-in by name with its settings. */
+  public record PluginSpec(String name, Map<String, Object> settings) {}
+
+  /** One optimizer entry; {@code objectives} overrides the suite's problem when not null. */
+  public record OptimizerSpec(
+      String label, String name, Map<String, Object> settings, List<ObjectiveSpec> objectives) {}
+
+  /** One objective: an optional data loss plus penalties. */
+  public record ObjectiveSpec(String name, String loss, List<PenaltySpec> penalties) {}
+
+  /** {@code type} is l1 or l2; {@code on} a parameter selector. */
+  public record PenaltySpec(String type, String on, double factor) {}
+
+  /**
+   * A weighted-sum Pareto search (method.md): each weighting trains {@code epochs} epochs with
+   * the {@code weighted} optimizer on the suite's first two objectives, stepping with {@code
+   * step}; the knee is retrained for the suite's full epochs when {@code retrain}.
+   */
+  public record ParetoSpec(
+      String search,
+      int epochs,
+      int maxEvaluations,
+      long seed,
+      boolean retrain,
+      String knee,
+      Map<String, Object> stepSettings) {}
+}

@@ -1,0 +1,63 @@
+package io.paretoprune.experiments.suite;
+
+import io.paretoprune.core.data.Datasets;
+import io.paretoprune.core.param.ParameterSelector;
+import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.models.ModelZoo;
+import io.paretoprune.optimizers.Optimizers;
+import io.paretoprune.pruning.PruningStrategies;
+import java.util.List;
+
+/**
+ * Checks what the parser cannot: that every plug-in named exists and accepts its settings, and
+ * that selectors parse. It builds each plug-in once (cheap: no weights, no data), so a suite that
+ * passes validation does not fail on a config value an hour later.
+ */
+final class SuiteValidator {
+  private SuiteValidator() {}
+
+  static void validate(SuiteSpec s, String file) {
+    check(file, "dataset.name", () -> Datasets.get(s.dataset().name()));
+    check(file, "model", () -> ModelZoo.validate(s.model().name(), new PluginSettings(s.model().settings())));
+    objectives(file, "objectives", s.objectives());
+    TrainingSchedule schedule = new TrainingSchedule(s.epochs(), 1);
+    for (int i = 0; i < s.optimizers().size(); i++) {
+      SuiteSpec.OptimizerSpec o = s.optimizers().get(i);
+      String key = "optimizers[" + i + "]";
+      List<SuiteSpec.ObjectiveSpec> objs = o.objectives() != null ? o.objectives() : s.objectives();
+      if (o.objectives() != null) {
+        objectives(file, key + ".objectives", o.objectives());
+      }
+      check(file, key, () -> Optimizers.create(o.name(), new PluginSettings(o.settings()), schedule, objs.size()));
+    }
+    check(file, "pruning", () -> PruningStrategies.create(s.pruning().name(), new PluginSettings(s.pruning().settings())));
+    if (s.pareto() != null && s.objectives().size() < 2) {
+      throw new ConfigException(file, "pareto", "a Pareto search needs at least two objectives");
+    }
+  }
+
+  private static void objectives(String file, String key, List<SuiteSpec.ObjectiveSpec> objs) {
+    for (int i = 0; i < objs.size(); i++) {
+      for (SuiteSpec.PenaltySpec p : objs.get(i).penalties()) {
+        String where = key + "[" + i + "]." + p.type() + ".on";
+        try {
+          ParameterSelector.parse(p.on());
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(file, where, e.getMessage());
+        }
+      }
+    }
+  }
+
+  private static void check(String file, String key, Runnable r) {
+    try {
+      r.run();
+    } catch (ConfigException e) {
+      throw e.under(key).in(file);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(file, key, e.getMessage());
+    }
+  }
+}
