@@ -1,0 +1,16 @@
+package io.paretoprune.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code bench step|memory}: the benchmarks whose figures BENCHMARKS.md records. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmarks: ms per training step against the PyTorch peer, memory over epochs.",
+    subcommands = {StepBench.class, MemoryBench.class})
+public final class BenchCommand implements Callable<Integer> {
+  @Override
+  public Integer call() {
+    new picocli.CommandLine(this).usage(System.out);
+    return 0;
+  }
+}

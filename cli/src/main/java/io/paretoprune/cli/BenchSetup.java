@@ -1,0 +1,80 @@
+package io.paretoprune.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.paretoprune.core.data.DatasetSplits;
+import io.paretoprune.core.data.Datasets;
+import io.paretoprune.core.data.LabeledImages;
+import io.paretoprune.core.data.Normalization;
+import io.paretoprune.core.data.TensorDataset;
+import io.paretoprune.core.objective.Objective;
+import io.paretoprune.core.objective.L2Penalty;
+import io.paretoprune.core.param.ParameterSelector;
+import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.train.MultiObjectiveTrainer;
+import io.paretoprune.core.train.TrainingConfig;
+import io.paretoprune.core.train.TrainingResult;
+import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.models.InputSpec;
+import io.paretoprune.models.ModelZoo;
+import io.paretoprune.models.Network;
+import io.paretoprune.optimizers.ConfiguredOptimizer;
+import io.paretoprune.optimizers.Optimizers;
+import io.paretoprune.pruning.PruningStrategies;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The paper's LeNet-5 / MNIST training, as the benchmarks run it. */
+final class BenchSetup {
+  private BenchSetup() {}
+
+  static DatasetSplits mnist(Path data, int limit) {
+    DatasetSplits s = Datasets.get("mnist").load(data);
+    return new DatasetSplits(s.train().head(limit), s.test().head(1000));
+  }
+
+  static List<Objective> paperObjectives() {
+    return List.of(
+        Objective.crossEntropy("f1").plus(new L2Penalty(ParameterSelector.convKernels(), 1e-4)),
+        Objective.l1("f2", ParameterSelector.denseKernels()));
+  }
+
+  /**
+   * Trains LeNet-5 with one optimizer variant for {@code epochs} x {@code steps}.
+   *
+   * @param variant {@code sgd} (plain SGD, momentum 0.9), {@code smgd}, or {@code smgd+prune}
+   */
+  static TrainingResult train(NDManager m, DatasetSplits data, String variant, int epochs, int steps, long seed) {
+    return trainWithListener(m, data, variant, epochs, steps, seed, null);
+  }
+
+  static TrainingResult trainWithListener(NDManager m, DatasetSplits data, String variant, int epochs,
+      int steps, long seed, io.paretoprune.core.train.TrainingListener listener) {
+    TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, data.train(), data.test());
+    LabeledImages tr = data.train();
+    Network net = ModelZoo.create("lenet5", PluginSettings.empty(),
+        new InputSpec(tr.channels(), tr.height(), tr.width(), tr.classes()), m, seed);
+    List<Objective> objectives = paperObjectives();
+    TrainingConfig config = new TrainingConfig(epochs, 64, seed, 1000, steps);
+    TrainingSchedule schedule = new TrainingSchedule(epochs, config.stepsPerEpoch(tr.count()));
+    String name = variant.startsWith("smgd") ? "smgd" : "sgd";
+    ConfiguredOptimizer o = Optimizers.create(name,
+        new PluginSettings(Map.of("lr", 0.01, "momentum", 0.9, "schedule", "constant")), schedule,
+        objectives.size());
+    MultiObjectiveTrainer.Builder b = MultiObjectiveTrainer.builder().setBlock(net.block())
+        .optCatalog(net.catalog()).setObjectives(objectives).setPlan(o.plan())
+        .setStepRule(o.stepRule()).setConfig(config).setManager(m);
+    if (listener != null) {
+      b.addListener(listener);
+    }
+    if (variant.endsWith("+prune")) {
+      b.addHook(PruningStrategies.create("threshold", PluginSettings.empty()));
+    }
+    try {
+      return b.build().fit(t[0], t[1]);
+    } finally {
+      t[0].close();
+      t[1].close();
+    }
+  }
+}

