@@ -5,33 +5,38 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 
 /**
- * The Gram matrix of k objective gradients over a group of parameters, in a handful of native
- * calls: every objective's gradients are flattened and concatenated into one row, the rows are
- * stacked into a k x n matrix M, and {@code M M^T} comes back to the host in one copy.
+ * The Gram matrix {@code G[i][j] = g_i . g_j} of flat objective gradients in a handful of native
+ * calls: the rows are stacked into a k x n matrix M and {@code M M^T} comes back to the host in one
+ * copy. An absent gradient (null) is the zero vector.
  */
 final class GramMatrix {
   private GramMatrix() {}
 
-  /**
-   * @param g g[j][p]: gradient of the j-th combined objective on the p-th member, null for 0
-   * @param zeros zeros[p]: a flat zero array of the member's size (for null entries)
-   */
-  static double[][] compute(NDArray[][] g, NDArray[] zeros) {
-    int k = g.length;
-    NDList rows = new NDList(k);
-    for (NDArray[] perParam : g) {
-      NDList parts = new NDList(perParam.length);
-      for (int p = 0; p < perParam.length; p++) {
-        parts.add(perParam[p] == null ? zeros[p] : perParam[p].reshape(-1));
-      }
-      rows.add(parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts));
-    }
-    NDArray m = NDArrays.stack(rows);
-    float[] flat = m.matMul(m.transpose()).toFloatArray();
-    double[][] gram = new double[k][k];
+  static double[][] compute(NDArray[] rows) {
+    int k = rows.length;
+    int[] present = new int[k];
+    int n = 0;
+    NDList list = new NDList(k);
     for (int i = 0; i < k; i++) {
-      for (int j = 0; j < k; j++) {
-        gram[i][j] = flat[i * k + j];
+      if (rows[i] != null) {
+        present[n++] = i;
+        list.add(rows[i]);
+      }
+    }
+    double[][] gram = new double[k][k];
+    if (n == 0) {
+      return gram;
+    }
+    float[] flat;
+    if (n == 1) {
+      flat = new float[] {list.get(0).dot(list.get(0)).getFloat()};
+    } else {
+      NDArray m = NDArrays.stack(list);
+      flat = m.matMul(m.transpose()).toFloatArray();
+    }
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        gram[present[a]][present[b]] = flat[a * n + b];
       }
     }
     return gram;

@@ -2,6 +2,7 @@ package io.paretoprune.core.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -13,12 +14,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import io.paretoprune.core.data.TensorDataset;
-import io.paretoprune.core.engine.Gradients;
 import io.paretoprune.core.engine.Seeds;
 import io.paretoprune.core.objective.Objective;
-import io.paretoprune.core.objective.Penalty;
 import io.paretoprune.core.param.ParameterCatalog;
-import io.paretoprune.core.param.ParameterRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,6 +47,10 @@ public final class MultiObjectiveTrainer {
   private final List<TrainingListener> listeners;
   private final NDManager manager;
   private final ParameterStore store;
+  private final FlatParameters flat;
+
+  /** The id under which the step rule keeps its state for the flat parameter array. */
+  static final String FLAT_ID = "paretoprune.flat";
 
   private MultiObjectiveTrainer(Builder b) {
     this.block = Objects.requireNonNull(b.block, "block");
@@ -62,12 +64,14 @@ public final class MultiObjectiveTrainer {
       throw new IllegalArgumentException("no objective has a data loss; nothing to learn from");
     }
     this.stepRule = Objects.requireNonNull(b.stepRule, "step rule");
-    this.stepRuleState = b.stepRuleState != null ? b.stepRuleState : StepRuleStates.of(stepRule);
     this.config = Objects.requireNonNull(b.config, "config");
     this.hooks = List.copyOf(b.hooks);
     this.listeners = List.copyOf(b.listeners);
     this.manager = Objects.requireNonNull(b.manager, "manager");
     this.store = new ParameterStore(manager, false);
+    this.flat = FlatParameters.adopt(layout.params, manager);
+    StepRuleState inner = b.stepRuleState != null ? b.stepRuleState : StepRuleStates.of(stepRule);
+    this.stepRuleState = new FlatStepRuleState(inner, flat, manager);
   }
 
   public static Builder builder() {
@@ -91,7 +95,6 @@ public final class MultiObjectiveTrainer {
     long totalSteps = (long) stepsPerEpoch * config.epochs();
     Evaluator evaluator = new Evaluator(block, store, layout, catalog, config.evalBatchSize());
     SplittableRandom shuffle = new SplittableRandom(config.seed());
-    NDArray[] zeros = flatZeros();
     List<EpochMetrics> history = new ArrayList<>();
     long step = 0;
     HookContext initial = context(0, 0, stepsPerEpoch, totalSteps);
@@ -109,7 +112,7 @@ public final class MultiObjectiveTrainer {
           long from = (long) s * config.batchSize();
           NDIndex range = new NDIndex().addSliceDim(from, from + config.batchSize());
           try {
-            step(xs.get(range), ys.get(range), zeros, acc, step, epoch);
+            step(xs.get(range), ys.get(range), acc, step, epoch);
           } catch (NonFiniteGradientException e) {
             acc.close();
             return new TrainingResult(
@@ -136,11 +139,6 @@ public final class MultiObjectiveTrainer {
         l.onEpoch(m.metrics());
       }
     }
-    for (NDArray z : zeros) {
-      if (z != null) {
-        z.close();
-      }
-    }
     return new TrainingResult(TrainingResult.Status.COMPLETED, history, 0, "");
   }
 
@@ -148,22 +146,18 @@ public final class MultiObjectiveTrainer {
     return new HookContext(catalog, step, epoch, stepsPerEpoch, totalSteps, stepRuleState);
   }
 
-  private void step(
-      NDArray x, NDArray y, NDArray[] zeros, EpochAccumulator acc, long step, int epoch) {
-    List<ParameterRef> params = layout.params;
+  private void step(NDArray x, NDArray y, EpochAccumulator acc, long step, int epoch) {
     int k = layout.objectiveCount();
-    NDArray[] directions = new NDArray[params.size()];
+    NDArray direction;
     List<StepRecord> records = new ArrayList<>(layout.groups.size());
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       NDScope.register(x);
       NDScope.register(y);
-      NDArray[][] g = new NDArray[k][];
+      NDArray[] g = new NDArray[k];
       for (int a = 0; a < layout.autograd.length; a++) {
         int i = layout.autograd[a];
-        for (ParameterRef p : params) {
-          Gradients.zero(p.array());
-        }
+        flat.zeroGradient();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
           NDArray logits = block.forward(store, new NDList(x), true).singletonOrThrow();
           NDArray loss = layout.objectives.get(i).loss().orElseThrow().evaluate(logits, y);
@@ -173,27 +167,32 @@ public final class MultiObjectiveTrainer {
             acc.addCorrect(logits, y);
           }
         }
-        g[i] = new NDArray[params.size()];
-        boolean last = a == layout.autograd.length - 1;
-        for (int p = 0; p < params.size(); p++) {
-          NDArray grad = params.get(p).array().getGradient();
-          g[i][p] = last ? grad : grad.duplicate();
+        NDArray grad = flat.gradient();
+        g[i] = a == layout.autograd.length - 1 ? grad : grad.duplicate();
+      }
+      for (ProblemLayout.PenaltyRuns pr : layout.penalties) {
+        int i = pr.objective();
+        if (g[i] == null) {
+          g[i] = manager.zeros(new Shape(layout.size()), DataType.FLOAT32);
+        }
+        for (ProblemLayout.Range r : pr.runs()) {
+          NDIndex slice = FlatParameters.slice(r.from(), r.to());
+          g[i].get(slice).addi(pr.penalty().gradient(flat.array().get(slice)));
         }
       }
-      addPenaltyGradients(g);
+      List<NDArray> parts = new ArrayList<>(layout.groups.size());
       for (int gi = 0; gi < layout.groups.size(); gi++) {
-        records.add(combineGroup(gi, g, zeros, directions, step, epoch));
+        if (layout.groupRanges[gi] != null) {
+          parts.add(combineGroup(gi, g, step, epoch, records));
+        }
       }
-      for (NDArray d : directions) {
-        NDScope.unregister(d);
-      }
+      // Groups are contiguous and in layout order, so their directions concatenate.
+      direction = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts));
+      NDScope.unregister(direction);
     }
     // The step rule runs outside the scope: the state it creates on its first call must live on.
-    for (int p = 0; p < params.size(); p++) {
-      ParameterRef ref = params.get(p);
-      stepRule.update(ref.id(), ref.array(), directions[p]);
-      directions[p].close();
-    }
+    stepRule.update(FLAT_ID, flat.array(), direction);
+    direction.close();
     for (StepRecord r : records) {
       acc.addWeights(r);
       for (TrainingListener l : listeners) {
@@ -202,37 +201,23 @@ public final class MultiObjectiveTrainer {
     }
   }
 
-  private void addPenaltyGradients(NDArray[][] g) {
-    List<ParameterRef> params = layout.params;
-    for (int i = 0; i < g.length; i++) {
-      for (int p = 0; p < params.size(); p++) {
-        for (Penalty pen : layout.penalties[i][p]) {
-          if (g[i] == null) {
-            g[i] = new NDArray[params.size()];
-          }
-          NDArray pg = pen.gradient(params.get(p).array());
-          g[i][p] = g[i][p] == null ? pg : g[i][p].addi(pg);
-        }
-      }
-    }
-  }
-
-  private StepRecord combineGroup(
-      int gi, NDArray[][] g, NDArray[] zeros, NDArray[] directions, long step, int epoch) {
+  /** The group's direction {@code sum_j c_j g_j} over its range of the flat array. */
+  private NDArray combineGroup(
+      int gi, NDArray[] g, long step, int epoch, List<StepRecord> records) {
     GroupRule rule = layout.groups.get(gi);
     int[] objs = rule.objectives();
-    int[] members = layout.members[gi];
+    ProblemLayout.Range range = layout.groupRanges[gi];
+    NDArray[] rows = new NDArray[objs.length];
+    for (int j = 0; j < objs.length; j++) {
+      NDArray full = g[objs[j]];
+      rows[j] =
+          full == null || layout.singleGroup()
+              ? full
+              : full.get(FlatParameters.slice(range.from(), range.to()));
+    }
     double[][] gram = null;
     if (rule.combiner().needsGram()) {
-      NDArray[][] sub = new NDArray[objs.length][members.length];
-      NDArray[] z = new NDArray[members.length];
-      for (int m = 0; m < members.length; m++) {
-        z[m] = zeros[members[m]];
-        for (int j = 0; j < objs.length; j++) {
-          sub[j][m] = g[objs[j]] == null ? null : g[objs[j]][members[m]];
-        }
-      }
-      gram = GramMatrix.compute(sub, z);
+      gram = GramMatrix.compute(rows);
       if (!GramMatrix.isFinite(gram)) {
         throw new NonFiniteGradientException(
             "gradient of group '" + rule.name() + "' holds NaN or Inf");
@@ -249,39 +234,20 @@ public final class MultiObjectiveTrainer {
               + objs.length
               + " objectives");
     }
-    for (int m : members) {
-      directions[m] = direction(g, objs, c, m, zeros[m]);
-    }
     double norm = gram == null ? Double.NaN : GramMatrix.directionNorm(gram, c);
-    return new StepRecord(step, epoch, rule.name(), c, norm);
-  }
-
-  /** {@code sum_j c_j g_j} on one parameter, skipping zero weights and absent gradients. */
-  private NDArray direction(NDArray[][] g, int[] objs, double[] c, int p, NDArray zeroFlat) {
+    records.add(new StepRecord(step, epoch, rule.name(), c, norm));
     NDArray d = null;
     for (int j = 0; j < objs.length; j++) {
-      NDArray gj = g[objs[j]] == null ? null : g[objs[j]][p];
-      if (gj == null || c[j] == 0) {
+      if (rows[j] == null || c[j] == 0) {
         continue;
       }
       if (d == null) {
-        d = c[j] == 1 ? gj : gj.mul((float) c[j]);
+        d = c[j] == 1 ? rows[j] : rows[j].mul((float) c[j]);
       } else {
-        d = d.add(gj.mul((float) c[j]));
+        d = d.add(rows[j].mul((float) c[j]));
       }
     }
-    if (d == null) {
-      d = zeroFlat.reshape(layout.params.get(p).array().getShape());
-    }
-    return d;
-  }
-
-  private NDArray[] flatZeros() {
-    NDArray[] z = new NDArray[layout.params.size()];
-    for (int p = 0; p < z.length; p++) {
-      z[p] = manager.zeros(new Shape(layout.params.get(p).size()), DataType.FLOAT32);
-    }
-    return z;
+    return d != null ? d : manager.zeros(new Shape(range.length()), DataType.FLOAT32);
   }
 
   /** Builder; {@code setX} is required, {@code optX} has a default. */

@@ -5,51 +5,46 @@ import io.paretoprune.core.objective.Penalty;
 import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterRef;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * The problem resolved against a network once, before training: which penalty touches which
- * parameter and which group updates it, so the per-step loop only indexes arrays.
+ * The problem resolved against a network once, before training. Trainable parameters are laid out
+ * in the flat array group by group, and within a group kind by kind (dense kernels, dense biases,
+ * conv kernels, ...), so that every group and every usual penalty selection is one contiguous
+ * range: the per-step loop then works on a few slices instead of many arrays.
  */
 final class ProblemLayout {
+  /** A contiguous range {@code [from, to)} of the flat parameter array. */
+  record Range(long from, long to) {
+    long length() {
+      return to - from;
+    }
+  }
+
+  /** A penalty of an objective and the ranges it applies to. */
+  record PenaltyRuns(int objective, Penalty penalty, List<Range> runs) {}
+
   final List<Objective> objectives;
+
+  /** Trainable parameters in flat layout order. */
   final List<ParameterRef> params;
 
-  /** penalties[i][p]: the penalties of objective i on parameter p. */
-  final Penalty[][][] penalties;
+  final long[] offsets;
+  final List<GroupRule> groups;
+
+  /** Range of each group in the flat array (groups are contiguous by construction). */
+  final Range[] groupRanges;
+
+  final List<PenaltyRuns> penalties = new ArrayList<>();
 
   /** Objectives with a data loss, in order. */
   final int[] autograd;
 
-  /** Per group, the indices of its parameters. */
-  final int[][] members;
-
-  final List<GroupRule> groups;
-
   ProblemLayout(List<Objective> objectives, ParameterCatalog catalog, CombinationPlan plan) {
     this.objectives = List.copyOf(objectives);
-    this.params = catalog.trainable();
     this.groups = plan.groups();
     int k = objectives.size();
-    int n = params.size();
-    penalties = new Penalty[k][n][];
-    List<Integer> auto = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      Objective o = objectives.get(i);
-      if (o.needsAutograd()) {
-        auto.add(i);
-      }
-      for (int p = 0; p < n; p++) {
-        List<Penalty> on = new ArrayList<>();
-        for (Penalty pen : o.penalties()) {
-          if (pen.selector().matches(params.get(p))) {
-            on.add(pen);
-          }
-        }
-        penalties[i][p] = on.toArray(new Penalty[0]);
-      }
-    }
-    autograd = auto.stream().mapToInt(Integer::intValue).toArray();
     for (GroupRule g : groups) {
       for (int o : g.objectives()) {
         if (o < 0 || o >= k) {
@@ -58,26 +53,78 @@ final class ProblemLayout {
         }
       }
     }
-    List<List<Integer>> m = new ArrayList<>();
+    List<ParameterRef> trainable = catalog.trainable();
+    List<ParameterRef> ordered = new ArrayList<>(trainable);
+    ordered.sort(
+        Comparator.comparingInt((ParameterRef p) -> groupOf(p))
+            .thenComparingInt(p -> p.kind().ordinal())
+            .thenComparingInt(trainable::indexOf));
+    this.params = List.copyOf(ordered);
+    offsets = new long[params.size() + 1];
+    for (int i = 0; i < params.size(); i++) {
+      offsets[i + 1] = offsets[i] + params.get(i).size();
+    }
+    groupRanges = new Range[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
-      m.add(new ArrayList<>());
-    }
-    for (int p = 0; p < n; p++) {
-      int g = 0;
-      while (g < groups.size() && !groups.get(g).selector().matches(params.get(p))) {
-        g++;
+      long from = -1;
+      long to = -1;
+      for (int i = 0; i < params.size(); i++) {
+        if (groupOf(params.get(i)) == g) {
+          from = from < 0 ? offsets[i] : from;
+          to = offsets[i + 1];
+        }
       }
-      if (g == groups.size()) {
-        throw new IllegalArgumentException(
-            "parameter " + params.get(p).name() + " belongs to no group of the optimizer");
-      }
-      m.get(g).add(p);
+      groupRanges[g] = from < 0 ? null : new Range(from, to);
     }
-    members =
-        m.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    List<Integer> auto = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      Objective o = objectives.get(i);
+      if (o.needsAutograd()) {
+        auto.add(i);
+      }
+      for (Penalty pen : o.penalties()) {
+        penalties.add(new PenaltyRuns(i, pen, runs(pen)));
+      }
+    }
+    autograd = auto.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private int groupOf(ParameterRef p) {
+    for (int g = 0; g < groups.size(); g++) {
+      if (groups.get(g).selector().matches(p)) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException(
+        "parameter " + p.name() + " belongs to no group of the optimizer");
+  }
+
+  /** Maximal contiguous ranges of the parameters a penalty selects. */
+  private List<Range> runs(Penalty pen) {
+    List<Range> out = new ArrayList<>();
+    long from = -1;
+    for (int i = 0; i <= params.size(); i++) {
+      boolean in = i < params.size() && pen.selector().matches(params.get(i));
+      if (in && from < 0) {
+        from = offsets[i];
+      } else if (!in && from >= 0) {
+        out.add(new Range(from, offsets[i]));
+        from = -1;
+      }
+    }
+    return out;
   }
 
   int objectiveCount() {
     return objectives.size();
+  }
+
+  long size() {
+    return offsets[params.size()];
+  }
+
+  /** True when one group spans every trainable parameter. */
+  boolean singleGroup() {
+    return groups.size() == 1;
   }
 }
