@@ -87,6 +87,39 @@ class MultiObjectiveTrainerTest {
   }
 
   @Test
+  void noNativeArrayOutlivesItsStep() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      TensorDataset[] data =
+          Normalization.UNIT_SCALE.apply(
+              m, SyntheticData.squares(256, 4, 28, 1), SyntheticData.squares(64, 4, 28, 2));
+      Block net = TestNets.lenet(m, 1);
+      List<Integer> live = new java.util.ArrayList<>();
+      GradientCombiner halfHalf = gram -> new double[] {0.5, 0.5};
+      MultiObjectiveTrainer.builder()
+          .setBlock(net)
+          .setObjectives(
+              List.of(
+                  Objective.crossEntropy("f1"),
+                  Objective.l1("f2", ParameterSelector.denseKernels())))
+          .setPlan(CombinationPlan.single(halfHalf, 2))
+          .setStepRule(Optimizer.adam().build())
+          .setConfig(TrainingConfig.of(4, 32, 1))
+          .setManager(m)
+          .addListener(
+              new TrainingListener() {
+                @Override
+                public void onEpoch(EpochMetrics e) {
+                  live.add(m.getManagedArrays().size());
+                }
+              })
+          .build()
+          .fit(data[0], data[1]);
+      assertEquals(4, live.size());
+      assertEquals(live.get(1), live.get(3), "arrays alive after epochs 1..4: " + live);
+    }
+  }
+
+  @Test
   void divergingRunEndsAsDivergedWithItsEpoch() {
     TrainingResult r = train(3, 1e6f, 2, FIRST_ONLY, 2);
     assertEquals(TrainingResult.Status.DIVERGED, r.status());
