@@ -19,12 +19,16 @@ public enum Normalization {
     NDArray trainX = toFloat(manager, train);
     NDArray testX = toFloat(manager, test);
     if (this == ZSCORE) {
-      NDArray mean = trainX.mean(new int[] {0, 2, 3}, true);
-      NDArray sd = trainX.sub(mean).square().mean(new int[] {0, 2, 3}, true).sqrt();
-      trainX.subi(mean).divi(sd);
-      testX.subi(mean).divi(sd);
-      mean.close();
-      sd.close();
+      long c = train.channels();
+      // Per-channel statistics over [C, N*H*W] (the engine reduces one axis at a time).
+      try (NDArray perChannel = trainX.transpose(1, 0, 2, 3).reshape(c, -1);
+          NDArray centred = perChannel.sub(perChannel.mean(new int[] {1}, true));
+          NDArray mean = perChannel.mean(new int[] {1}).reshape(1, c, 1, 1);
+          NDArray sd =
+              centred.square().mean(new int[] {1}).sqrt().maximum(1e-6f).reshape(1, c, 1, 1)) {
+        trainX.subi(mean).divi(sd);
+        testX.subi(mean).divi(sd);
+      }
     }
     return new TensorDataset[] {
       new TensorDataset(trainX, labels(manager, train)),
