@@ -1,0 +1,53 @@
+package io.paretoprune.models.zoo;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.models.InputSpec;
+import io.paretoprune.models.ModelFactory;
+import java.util.Map;
+
+/**
+ * The paper's LeNet-5: conv 6@3x3 ReLU, avg-pool 2, conv 16@3x3 ReLU, avg-pool 2, flatten (400 for
+ * 28x28 inputs), dense 120 ReLU, dense 84 ReLU, dense to the classes (logits; the softmax is in the
+ * loss). Dense kernels 48,000 + 10,080 + 840 = 58,920 on MNIST.
+ */
+public final class LeNet5 implements ModelFactory {
+  @Override
+  public String name() {
+    return "lenet5";
+  }
+
+  @Override
+  public String description() {
+    return "LeNet-5 of the paper: 2 conv (6, 16 @3x3) + avg-pool, dense 120-84-classes";
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    return Map.of();
+  }
+
+  @Override
+  public Block build(PluginSettings settings, InputSpec input) {
+    return new SequentialBlock()
+        .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(6).build())
+        .add(Activation.reluBlock())
+        .add(Pool.avgPool2dBlock(new Shape(2, 2)))
+        .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(16).build())
+        .add(Activation.reluBlock())
+        .add(Pool.avgPool2dBlock(new Shape(2, 2)))
+        .add(Blocks.batchFlattenBlock())
+        .add(Linear.builder().setUnits(120).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(84).build())
+        .add(Activation.reluBlock())
+        .add(Linear.builder().setUnits(input.classes()).build());
+  }
+}
