@@ -106,6 +106,29 @@ public final class FlatParameters {
     return i == null ? -1 : offsets[i];
   }
 
+  /**
+   * A view of the flat array covering exactly {@code params}, if they occupy one contiguous
+   * range (in any order); empty otherwise.
+   */
+  public java.util.Optional<NDArray> contiguous(List<ParameterRef> params) {
+    if (params.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    long from = Long.MAX_VALUE;
+    long to = Long.MIN_VALUE;
+    long total = 0;
+    for (ParameterRef p : params) {
+      Integer i = indexById.get(p.id());
+      if (i == null) {
+        return java.util.Optional.empty();
+      }
+      from = Math.min(from, offsets[i]);
+      to = Math.max(to, offsets[i + 1]);
+      total += offsets[i + 1] - offsets[i];
+    }
+    return total == to - from ? java.util.Optional.of(flat.get(slice(from, to))) : java.util.Optional.empty();
+  }
+
   long offset(int i) {
     return offsets[i];
   }

@@ -1,6 +1,10 @@
 package io.paretoprune.core.train;
 
+import ai.djl.ndarray.NDArray;
 import io.paretoprune.core.param.ParameterCatalog;
+import io.paretoprune.core.param.ParameterRef;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a step hook sees: the network's parameters, where training stands, and the step rule's state
@@ -8,6 +12,7 @@ import io.paretoprune.core.param.ParameterCatalog;
  *
  * @param step steps taken so far (0 before training)
  * @param epoch the current epoch, 1-based (0 before training)
+ * @param flat the trainer's flat parameter array, or null outside the trainer
  */
 public record HookContext(
     ParameterCatalog parameters,
@@ -15,4 +20,15 @@ public record HookContext(
     int epoch,
     int stepsPerEpoch,
     long totalSteps,
-    StepRuleState stepRuleState) {}
+    StepRuleState stepRuleState,
+    FlatParameters flat) {
+
+  /**
+   * One array over exactly these parameters, when they lie next to each other in the trainer's
+   * flat parameter array (they do for the usual selections: dense, dense.kernel, conv): a rule
+   * can then treat them in one native call instead of one per parameter. Empty otherwise.
+   */
+  public Optional<NDArray> contiguous(List<ParameterRef> params) {
+    return flat == null ? Optional.empty() : flat.contiguous(params);
+  }
+}

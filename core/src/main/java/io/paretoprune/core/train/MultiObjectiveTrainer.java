@@ -50,7 +50,7 @@ public final class MultiObjectiveTrainer {
   private final FlatParameters flat;
 
   /** The id under which the step rule keeps its state for the flat parameter array. */
-  static final String FLAT_ID = "paretoprune.flat";
+  public static final String FLAT_ID = "paretoprune.flat";
 
   private MultiObjectiveTrainer(Builder b) {
     this.block = Objects.requireNonNull(b.block, "block");
@@ -143,7 +143,7 @@ public final class MultiObjectiveTrainer {
   }
 
   private HookContext context(long step, int epoch, int stepsPerEpoch, long totalSteps) {
-    return new HookContext(catalog, step, epoch, stepsPerEpoch, totalSteps, stepRuleState);
+    return new HookContext(catalog, step, epoch, stepsPerEpoch, totalSteps, stepRuleState, flat);
   }
 
   private void step(NDArray x, NDArray y, EpochAccumulator acc, long step, int epoch) {

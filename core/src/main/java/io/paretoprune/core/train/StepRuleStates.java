@@ -46,6 +46,24 @@ public final class StepRuleStates {
     };
   }
 
+  /**
+   * Every state array a DJL step rule keeps for {@code parameterId} (for tests and diagnostics;
+   * under the trainer the id is {@link MultiObjectiveTrainer#FLAT_ID}).
+   */
+  public static List<NDArray> arrays(Optimizer optimizer, String parameterId) {
+    List<NDArray> out = new ArrayList<>();
+    for (Class<?> c = optimizer.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Map.class.isAssignableFrom(f.getType())
+            && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          out.addAll(states(optimizer, f, parameterId));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The state arrays of one parameter in one field; empty when the field holds none. */
   static List<NDArray> states(Optimizer optimizer, Field field, String parameterId) {
     List<NDArray> out = new ArrayList<>();

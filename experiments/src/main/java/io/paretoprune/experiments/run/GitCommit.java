@@ -11,8 +11,11 @@ final class GitCommit {
 
   static String of(Path dir) {
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "HEAD")
-          .directory(dir == null ? null : dir.toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder("git", "rev-parse", "HEAD")
+              .directory(dir == null ? null : dir.toFile())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && out.matches("[0-9a-f]{40}")) {
         return out;

@@ -10,9 +10,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The atomic life of a run directory: results go to {@code runs/.<id>.tmp-<pid>} and are renamed
- * to {@code runs/<id>} when complete, so a directory under its final name is always complete and
- * a half-written one is recognisable and removed on resume.
+ * The atomic life of a run directory: results go to {@code runs/.<id>.tmp-<pid>} and are renamed to
+ * {@code runs/<id>} when complete, so a directory under its final name is always complete and a
+ * half-written one is recognisable and removed on resume.
  */
 public final class RunDirectory {
   private static final String TMP = ".tmp-";
@@ -63,7 +63,8 @@ public final class RunDirectory {
     // may have copied one by hand: it is not complete, so it is removed and redone.
     try (DirectoryStream<Path> s = Files.newDirectoryStream(runs)) {
       for (Path p : s) {
-        if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")
+        if (Files.isDirectory(p)
+            && !p.getFileName().toString().startsWith(".")
             && !Files.isRegularFile(p.resolve("manifest.json"))) {
           deleteTree(p);
           n++;

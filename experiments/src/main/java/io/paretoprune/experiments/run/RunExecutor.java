@@ -62,25 +62,42 @@ public final class RunExecutor {
     TrainingResult result;
     try (NDManager manager = NDManager.newBaseManager()) {
       TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
-      InputSpec input = new InputSpec(train.channels(), train.height(), train.width(), train.classes());
-      Network net = ModelZoo.create(spec.model().name(), new PluginSettings(spec.model().settings()),
-          input, manager, spec.seed());
-      TrainingConfig config = new TrainingConfig(spec.epochs(), spec.batchSize(), spec.seed(),
-          spec.evalBatchSize(), spec.maxStepsPerEpoch());
+      InputSpec input =
+          new InputSpec(train.channels(), train.height(), train.width(), train.classes());
+      Network net =
+          ModelZoo.create(
+              spec.model().name(),
+              new PluginSettings(spec.model().settings()),
+              input,
+              manager,
+              spec.seed());
+      TrainingConfig config =
+          new TrainingConfig(
+              spec.epochs(),
+              spec.batchSize(),
+              spec.seed(),
+              spec.evalBatchSize(),
+              spec.maxStepsPerEpoch());
       TrainingSchedule schedule =
           new TrainingSchedule(spec.epochs(), config.stepsPerEpoch(train.count()));
-      ConfiguredOptimizer optimizer = Optimizers.create(spec.optimizer().name(),
-          new PluginSettings(spec.optimizer().settings()), schedule, objectives.size());
-      MultiObjectiveTrainer.Builder builder = MultiObjectiveTrainer.builder()
-          .setBlock(net.block())
-          .optCatalog(net.catalog())
-          .setObjectives(objectives)
-          .setPlan(optimizer.plan())
-          .setStepRule(optimizer.stepRule())
-          .setConfig(config)
-          .setManager(manager)
-          .addHook(PruningStrategies.create(spec.pruning().name(),
-              new PluginSettings(spec.pruning().settings())));
+      ConfiguredOptimizer optimizer =
+          Optimizers.create(
+              spec.optimizer().name(),
+              new PluginSettings(spec.optimizer().settings()),
+              schedule,
+              objectives.size());
+      MultiObjectiveTrainer.Builder builder =
+          MultiObjectiveTrainer.builder()
+              .setBlock(net.block())
+              .optCatalog(net.catalog())
+              .setObjectives(objectives)
+              .setPlan(optimizer.plan())
+              .setStepRule(optimizer.stepRule())
+              .setConfig(config)
+              .setManager(manager)
+              .addHook(
+                  PruningStrategies.create(
+                      spec.pruning().name(), new PluginSettings(spec.pruning().settings())));
       if (progress != null) {
         builder.addListener(progress);
       }
@@ -97,23 +114,40 @@ public final class RunExecutor {
     return n > 0 ? images.head(n) : images;
   }
 
-  private void write(RunSpec spec, TrainingResult result, List<Objective> objectives,
-      String started, double wall) throws IOException {
+  private void write(
+      RunSpec spec, TrainingResult result, List<Objective> objectives, String started, double wall)
+      throws IOException {
     Path tmp = RunDirectory.newTemp(runsDir, spec.runId());
     RunTables.epochs(spec.runId(), spec.label(), spec.seed(), result.epochs())
-        .write().csv(tmp.resolve("epochs.csv").toFile());
+        .write()
+        .csv(tmp.resolve("epochs.csv").toFile());
     RunTables.layers(spec.runId(), spec.label(), spec.seed(), result.epochs())
-        .write().csv(tmp.resolve("layers.csv").toFile());
-    RunManifest manifest = new RunManifest(
-        spec.runId(), spec.suite(), spec.label(),
-        spec.optimizer().name(), spec.optimizer().settings(),
-        spec.pruning().name(), spec.pruning().settings(),
-        spec.model().name(), spec.model().settings(),
-        spec.dataset().name(), spec.seed(), spec.epochs(), spec.batchSize(),
-        objectives.stream().map(Objective::name).toList(),
-        result.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
-        result.divergedAtEpoch(), result.message(), spec.configHash(), wall, started,
-        versions(), gitCommit);
+        .write()
+        .csv(tmp.resolve("layers.csv").toFile());
+    RunManifest manifest =
+        new RunManifest(
+            spec.runId(),
+            spec.suite(),
+            spec.label(),
+            spec.optimizer().name(),
+            spec.optimizer().settings(),
+            spec.pruning().name(),
+            spec.pruning().settings(),
+            spec.model().name(),
+            spec.model().settings(),
+            spec.dataset().name(),
+            spec.seed(),
+            spec.epochs(),
+            spec.batchSize(),
+            objectives.stream().map(Objective::name).toList(),
+            result.status() == TrainingResult.Status.COMPLETED ? "completed" : "diverged",
+            result.divergedAtEpoch(),
+            result.message(),
+            spec.configHash(),
+            wall,
+            started,
+            versions(),
+            gitCommit);
     // The manifest is written last: its presence marks the directory complete.
     Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest));
     RunDirectory.commit(tmp, runsDir, spec.runId());

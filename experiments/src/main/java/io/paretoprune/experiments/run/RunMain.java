@@ -12,8 +12,8 @@ import java.util.Locale;
 /**
  * Entry point of a run's own JVM: {@code RunMain RUN_SPEC_JSON DATA_DIR RUNS_DIR GIT_COMMIT}.
  *
- * <p>One JVM per run because DJL's PyTorch engine allows one gradient collector per JVM. It
- * prints a line {@code @epoch <epoch> <test accuracy> <dense nonzeros>} per epoch for the suite runner,
+ * <p>One JVM per run because DJL's PyTorch engine allows one gradient collector per JVM. It prints
+ * a line {@code @epoch <epoch> <test accuracy> <dense nonzeros>} per epoch for the suite runner,
  * exits 0 when the run completed or diverged (both are results), 2 on a user's mistake, 1 on any
  * other failure, and stops when its parent dies so a killed suite leaves no orphan training.
  */
@@ -30,7 +30,8 @@ public final class RunMain {
       RunSpec spec = RunSpec.fromJson(Files.readString(Path.of(args[0])));
       RunExecutor executor = new RunExecutor(Path.of(args[1]), Path.of(args[2]), args[3]);
       TrainingResult r = executor.execute(spec, new ProgressPrinter());
-      System.out.println("@done " + r.status().name().toLowerCase(Locale.ROOT) + " " + r.divergedAtEpoch());
+      System.out.println(
+          "@done " + r.status().name().toLowerCase(Locale.ROOT) + " " + r.divergedAtEpoch());
       System.exit(0);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
@@ -43,29 +44,36 @@ public final class RunMain {
   }
 
   private static void watchParent() {
-    ProcessHandle.current().parent().ifPresent(parent -> {
-      Thread t = new Thread(() -> {
-        while (true) {
-          if (!parent.isAlive()) {
-            Runtime.getRuntime().halt(3);
-          }
-          try {
-            Thread.sleep(1000);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "parent-watch");
-      t.setDaemon(true);
-      t.start();
-    });
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            parent -> {
+              Thread t =
+                  new Thread(
+                      () -> {
+                        while (true) {
+                          if (!parent.isAlive()) {
+                            Runtime.getRuntime().halt(3);
+                          }
+                          try {
+                            Thread.sleep(1000);
+                          } catch (InterruptedException e) {
+                            return;
+                          }
+                        }
+                      },
+                      "parent-watch");
+              t.setDaemon(true);
+              t.start();
+            });
   }
 
   /** Progress for the parent: one short line per epoch. */
   static final class ProgressPrinter implements TrainingListener {
     @Override
     public void onEpoch(EpochMetrics m) {
-      System.out.printf(Locale.ROOT, "@epoch %d %.4f %d%n", m.epoch(), m.testAccuracy(), m.denseNonzeros());
+      System.out.printf(
+          Locale.ROOT, "@epoch %d %.4f %d%n", m.epoch(), m.testAccuracy(), m.denseNonzeros());
     }
   }
 }

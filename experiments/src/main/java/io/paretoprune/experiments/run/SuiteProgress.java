@@ -53,8 +53,13 @@ final class SuiteProgress {
     if (!live) {
       return;
     }
-    StringBuilder s = new StringBuilder("\r\033[K").append(bar(finished, total, 20))
-        .append(' ').append(finished).append('/').append(total);
+    StringBuilder s =
+        new StringBuilder("\r\033[K")
+            .append(bar(finished, total, 20))
+            .append(' ')
+            .append(finished)
+            .append('/')
+            .append(total);
     for (Map.Entry<String, long[]> e : running.entrySet()) {
       long[] v = e.getValue();
       s.append("  ").append(e.getKey()).append(' ').append(bar(v[0], Math.max(1, v[1]), 10));

@@ -35,7 +35,10 @@ public final class SuiteSummary {
   public static void writeAtomically(Table table, Path file) throws IOException {
     Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
     table.write().csv(tmp.toFile());
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
@@ -63,23 +66,34 @@ public final class SuiteSummary {
         }
       }
     }
-    Table t = Table.create("summary",
-        StringColumn.create("run_id"), StringColumn.create("label"),
-        StringColumn.create("optimizer"), StringColumn.create("pruning"),
-        LongColumn.create("seed"), StringColumn.create("status"), IntColumn.create("epochs"),
-        IntColumn.create("diverged_at_epoch"), DoubleColumn.create("test_accuracy"),
-        DoubleColumn.create("train_accuracy"));
+    Table t =
+        Table.create(
+            "summary",
+            StringColumn.create("run_id"),
+            StringColumn.create("label"),
+            StringColumn.create("optimizer"),
+            StringColumn.create("pruning"),
+            LongColumn.create("seed"),
+            StringColumn.create("status"),
+            IntColumn.create("epochs"),
+            IntColumn.create("diverged_at_epoch"),
+            DoubleColumn.create("test_accuracy"),
+            DoubleColumn.create("train_accuracy"));
     for (String c : objectiveColumns) {
       t.addColumns(DoubleColumn.create(c));
     }
-    for (String c : List.of("dense_nonzeros", "dense_size", "dense_sparsity", "dense_l1", "wall_seconds")) {
+    for (String c :
+        List.of("dense_nonzeros", "dense_size", "dense_sparsity", "dense_l1", "wall_seconds")) {
       t.addColumns(DoubleColumn.create(c));
     }
     for (int i = 0; i < dirs.size(); i++) {
       Path dir = dirs.get(i);
       JsonNode m = manifests.get(i);
-      Table epochs = Table.read().usingOptions(
-          CsvReadOptions.builder(dir.resolve("epochs.csv").toFile()).tableName(dir.toString()));
+      Table epochs =
+          Table.read()
+              .usingOptions(
+                  CsvReadOptions.builder(dir.resolve("epochs.csv").toFile())
+                      .tableName(dir.toString()));
       int last = epochs.rowCount() - 1;
       t.stringColumn("run_id").append(m.get("runId").asText());
       t.stringColumn("label").append(m.get("label").asText());

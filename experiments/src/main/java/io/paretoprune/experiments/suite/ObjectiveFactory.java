@@ -18,11 +18,13 @@ public final class ObjectiveFactory {
   public static List<Objective> build(List<SuiteSpec.ObjectiveSpec> specs) {
     List<Objective> out = new ArrayList<>();
     for (SuiteSpec.ObjectiveSpec s : specs) {
-      Optional<LossTerm> loss = s.loss() == null ? Optional.empty() : Optional.of(new CrossEntropy());
+      Optional<LossTerm> loss =
+          s.loss() == null ? Optional.empty() : Optional.of(new CrossEntropy());
       List<Penalty> penalties = new ArrayList<>();
       for (SuiteSpec.PenaltySpec p : s.penalties()) {
         ParameterSelector on = ParameterSelector.parse(p.on());
-        penalties.add(p.type().equals("l1") ? new L1Penalty(on, p.factor()) : new L2Penalty(on, p.factor()));
+        penalties.add(
+            p.type().equals("l1") ? new L1Penalty(on, p.factor()) : new L2Penalty(on, p.factor()));
       }
       out.add(new Objective(s.name(), loss, penalties));
     }

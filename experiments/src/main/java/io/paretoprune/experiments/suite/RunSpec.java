@@ -1,8 +1,8 @@
 package io.paretoprune.experiments.suite;
 
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Everything one run needs, self-contained: it travels as JSON to the JVM that trains it, and
- * its hash identifies the configuration in the manifest.
+ * Everything one run needs, self-contained: it travels as JSON to the JVM that trains it, and its
+ * hash identifies the configuration in the manifest.
  *
  * @param runId {@code <label>-s<seed>}, safe as a directory name
  */
@@ -60,16 +60,28 @@ public record RunSpec(
     }
   }
 
-  /**
-   * SHA-256 of the canonical JSON of what determines the result (threads and ids excluded).
-   */
+  /** SHA-256 of the canonical JSON of what determines the result (threads and ids excluded). */
   public String configHash() {
     RunSpec canonical =
-        new RunSpec("", "", "", dataset, model, objectives, optimizer, pruning, seed, epochs,
-            batchSize, evalBatchSize, maxStepsPerEpoch, 0);
+        new RunSpec(
+            "",
+            "",
+            "",
+            dataset,
+            model,
+            objectives,
+            optimizer,
+            pruning,
+            seed,
+            epochs,
+            batchSize,
+            evalBatchSize,
+            maxStepsPerEpoch,
+            0);
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(canonical.toJson().getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonical.toJson().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -19,10 +19,23 @@ import java.util.Set;
  */
 public final class SuiteLoader {
   private static final Set<String> TOP =
-      Set.of("name", "dataset", "model", "objectives", "optimizers", "pruning", "seeds", "epochs",
-          "batch_size", "eval_batch_size", "max_steps_per_epoch", "threads_per_run", "parallel",
+      Set.of(
+          "name",
+          "dataset",
+          "model",
+          "objectives",
+          "optimizers",
+          "pruning",
+          "seeds",
+          "epochs",
+          "batch_size",
+          "eval_batch_size",
+          "max_steps_per_epoch",
+          "threads_per_run",
+          "parallel",
           "pareto");
-  static final List<String> SEARCHES = List.of("sweep", "bisection", "dichotomic", "stochastic-dichotomic");
+  static final List<String> SEARCHES =
+      List.of("sweep", "bisection", "dichotomic", "stochastic-dichotomic");
 
   private SuiteLoader() {}
 
@@ -35,7 +48,8 @@ public final class SuiteLoader {
     try {
       tree = new YAMLMapper().readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new ConfigException(name, null, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      throw new ConfigException(
+          name, null, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (IOException e) {
       throw new ConfigException(name, null, "cannot read: " + e.getMessage());
     }
@@ -51,9 +65,14 @@ public final class SuiteLoader {
     root.allowOnly(TOP);
     String suiteName = root.required("name").text();
     if (!suiteName.matches("[A-Za-z0-9_.-]+")) {
-      throw root.error("name", "use letters, digits, '.', '_' and '-' only (it names a directory), got '" + suiteName + "'");
+      throw root.error(
+          "name",
+          "use letters, digits, '.', '_' and '-' only (it names a directory), got '"
+              + suiteName
+              + "'");
     }
-    ConfigNode ds = root.required("dataset").allowOnly(Set.of("name", "dir", "train_limit", "test_limit"));
+    ConfigNode ds =
+        root.required("dataset").allowOnly(Set.of("name", "dir", "train_limit", "test_limit"));
     SuiteSpec.DatasetSpec dataset =
         new SuiteSpec.DatasetSpec(
             ds.required("name").text(),
@@ -69,16 +88,21 @@ public final class SuiteLoader {
       String optName = o.required("name").text();
       String label = o.text("label", optName);
       if (!labels.add(label)) {
-        throw o.error("label", "duplicate optimizer label '" + label + "'; labels name runs and must differ");
+        throw o.error(
+            "label", "duplicate optimizer label '" + label + "'; labels name runs and must differ");
       }
-      List<SuiteSpec.ObjectiveSpec> own = o.get("objectives").isMissing() ? null : objectives(o.get("objectives"));
-      optimizers.add(new SuiteSpec.OptimizerSpec(label, optName, o.get("settings").settings(), own));
+      List<SuiteSpec.ObjectiveSpec> own =
+          o.get("objectives").isMissing() ? null : objectives(o.get("objectives"));
+      optimizers.add(
+          new SuiteSpec.OptimizerSpec(label, optName, o.get("settings").settings(), own));
     }
     if (optimizers.isEmpty()) {
       throw root.error("optimizers", "at least one optimizer is needed");
     }
     SuiteSpec.PluginSpec pruning =
-        root.get("pruning").isMissing() ? new SuiteSpec.PluginSpec("none", java.util.Map.of()) : plugin(root.get("pruning"));
+        root.get("pruning").isMissing()
+            ? new SuiteSpec.PluginSpec("none", java.util.Map.of())
+            : plugin(root.get("pruning"));
     Set<Long> seeds = new LinkedHashSet<>();
     for (ConfigNode s : root.required("seeds").list()) {
       try {
@@ -122,7 +146,9 @@ public final class SuiteLoader {
       o.allowOnly(Set.of("name", "loss", "l1", "l2"));
       String name = o.required("name").text();
       if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
-        throw o.error("name", "use a letter then letters, digits or '_' (it names CSV columns), got '" + name + "'");
+        throw o.error(
+            "name",
+            "use a letter then letters, digits or '_' (it names CSV columns), got '" + name + "'");
       }
       if (!names.add(name)) {
         throw o.error("name", "duplicate objective name '" + name + "'");
@@ -136,8 +162,11 @@ public final class SuiteLoader {
         ConfigNode p = o.get(type);
         if (!p.isMissing()) {
           p.allowOnly(Set.of("on", "factor"));
-          penalties.add(new SuiteSpec.PenaltySpec(type, p.required("on").text(),
-              p.number("factor", 1.0, Double.MIN_VALUE, Double.MAX_VALUE)));
+          penalties.add(
+              new SuiteSpec.PenaltySpec(
+                  type,
+                  p.required("on").text(),
+                  p.number("factor", 1.0, Double.MIN_VALUE, Double.MAX_VALUE)));
         }
       }
       if (loss == null && penalties.isEmpty()) {
@@ -155,7 +184,8 @@ public final class SuiteLoader {
     p.allowOnly(Set.of("search", "epochs", "max_evaluations", "seed", "retrain", "knee", "step"));
     String search = p.required("search").text();
     if (!SEARCHES.contains(search)) {
-      throw p.error("search", "unknown search '" + search + "'; known: " + String.join(", ", SEARCHES));
+      throw p.error(
+          "search", "unknown search '" + search + "'; known: " + String.join(", ", SEARCHES));
     }
     String knee = p.text("knee", "chord");
     if (!knee.equals("chord") && !knee.equals("paper")) {

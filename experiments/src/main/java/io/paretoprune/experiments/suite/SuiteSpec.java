@@ -42,9 +42,9 @@ public record SuiteSpec(
   public record PenaltySpec(String type, String on, double factor) {}
 
   /**
-   * A weighted-sum Pareto search (method.md): each weighting trains {@code epochs} epochs with
-   * the {@code weighted} optimizer on the suite's first two objectives, stepping with {@code
-   * step}; the knee is retrained for the suite's full epochs when {@code retrain}.
+   * A weighted-sum Pareto search (method.md): each weighting trains {@code epochs} epochs with the
+   * {@code weighted} optimizer on the suite's first two objectives, stepping with {@code step}; the
+   * knee is retrained for the suite's full epochs when {@code retrain}.
    */
   public record ParetoSpec(
       String search,

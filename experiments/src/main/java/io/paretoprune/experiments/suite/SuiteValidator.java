@@ -11,16 +11,19 @@ import io.paretoprune.pruning.PruningStrategies;
 import java.util.List;
 
 /**
- * Checks what the parser cannot: that every plug-in named exists and accepts its settings, and
- * that selectors parse. It builds each plug-in once (cheap: no weights, no data), so a suite that
- * passes validation does not fail on a config value an hour later.
+ * Checks what the parser cannot: that every plug-in named exists and accepts its settings, and that
+ * selectors parse. It builds each plug-in once (cheap: no weights, no data), so a suite that passes
+ * validation does not fail on a config value an hour later.
  */
 final class SuiteValidator {
   private SuiteValidator() {}
 
   static void validate(SuiteSpec s, String file) {
     check(file, "dataset.name", () -> Datasets.get(s.dataset().name()));
-    check(file, "model", () -> ModelZoo.validate(s.model().name(), new PluginSettings(s.model().settings())));
+    check(
+        file,
+        "model",
+        () -> ModelZoo.validate(s.model().name(), new PluginSettings(s.model().settings())));
     objectives(file, "objectives", s.objectives());
     TrainingSchedule schedule = new TrainingSchedule(s.epochs(), 1);
     for (int i = 0; i < s.optimizers().size(); i++) {
@@ -30,9 +33,18 @@ final class SuiteValidator {
       if (o.objectives() != null) {
         objectives(file, key + ".objectives", o.objectives());
       }
-      check(file, key, () -> Optimizers.create(o.name(), new PluginSettings(o.settings()), schedule, objs.size()));
+      check(
+          file,
+          key,
+          () ->
+              Optimizers.create(o.name(), new PluginSettings(o.settings()), schedule, objs.size()));
     }
-    check(file, "pruning", () -> PruningStrategies.create(s.pruning().name(), new PluginSettings(s.pruning().settings())));
+    check(
+        file,
+        "pruning",
+        () ->
+            PruningStrategies.create(
+                s.pruning().name(), new PluginSettings(s.pruning().settings())));
     if (s.pareto() != null && s.objectives().size() < 2) {
       throw new ConfigException(file, "pareto", "a Pareto search needs at least two objectives");
     }

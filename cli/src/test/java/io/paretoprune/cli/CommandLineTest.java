@@ -1,0 +1,83 @@
+package io.paretoprune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and one-line errors of the command line. */
+class CommandLineTest {
+  @TempDir Path tmp;
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Main.execute(args);
+      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void listShowsThePluginsFromTheRegistries() {
+    Outcome o = run("list", "optimizers");
+    assertEquals(0, o.code());
+    assertTrue(o.out().contains("smgd"), o.out());
+    assertTrue(run("list", "pruning").out().contains("threshold"));
+    assertTrue(run("list", "models").out().contains("lenet5"));
+    assertTrue(run("list", "datasets").out().contains("cifar10"));
+  }
+
+  @Test
+  void badUsageIsExitTwo() {
+    assertEquals(2, run("list", "fruit").code());
+    assertEquals(2, run("frobnicate").code());
+  }
+
+  @Test
+  void aBrokenSuiteIsOneLineNamingFileAndKeyAndExitTwo() throws Exception {
+    Path suite = SuiteFixture.write(tmp, "broken", "[1]", 1, "");
+    Files.writeString(suite, Files.readString(suite).replace("name: smgd", "name: smdg"));
+    Outcome o = run("run", suite.toString(), "--results", tmp.resolve("r").toString(),
+        "--data", tmp.resolve("data").toString());
+    assertEquals(2, o.code());
+    String line = o.err().strip();
+    assertFalse(line.contains("\n"), line);
+    assertTrue(line.contains(suite.toString()) && line.contains("optimizers[0]") && line.contains("smdg"), line);
+    assertFalse(line.contains("Exception"), line);
+  }
+
+  @Test
+  void aMissingSuiteFileIsExitTwo() {
+    Outcome o = run("run", tmp.resolve("nope.yaml").toString());
+    assertEquals(2, o.code());
+    assertTrue(o.err().contains("nope.yaml"), o.err());
+  }
+
+  @Test
+  void aMissingDataFileIsOneLineAndExitTwo() throws Exception {
+    Path suite = SuiteFixture.write(tmp, "nodata", "[1]", 1, "");
+    Files.delete(tmp.resolve("data/mnist/t10k-labels-idx1-ubyte"));
+    Outcome o = run("run", suite.toString(), "--results", tmp.resolve("r").toString(),
+        "--data", tmp.resolve("data").toString(), "--no-report");
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertTrue(o.err().contains("t10k-labels-idx1-ubyte"), o.err());
+    assertFalse(o.err().strip().contains("\n"), o.err());
+  }
+}
