@@ -24,12 +24,16 @@ final class ProblemLayout {
   /** Per group, the indices of its parameters. */
   final int[][] members;
 
+  /**
+   * The plan's groups that select at least one parameter: a group the network has no parameters for
+   * (the conv group of a split plan on an MLP) updates nothing and is left out.
+   */
   final List<GroupRule> groups;
 
   ProblemLayout(List<Objective> objectives, ParameterCatalog catalog, CombinationPlan plan) {
     this.objectives = List.copyOf(objectives);
     this.params = catalog.trainable();
-    this.groups = plan.groups();
+    List<GroupRule> planned = plan.groups();
     int k = objectives.size();
     int n = params.size();
     penalties = new Penalty[k][n][];
@@ -50,7 +54,7 @@ final class ProblemLayout {
       }
     }
     autograd = auto.stream().mapToInt(Integer::intValue).toArray();
-    for (GroupRule g : groups) {
+    for (GroupRule g : planned) {
       for (int o : g.objectives()) {
         if (o < 0 || o >= k) {
           throw new IllegalArgumentException(
@@ -59,22 +63,30 @@ final class ProblemLayout {
       }
     }
     List<List<Integer>> m = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
+    for (int g = 0; g < planned.size(); g++) {
       m.add(new ArrayList<>());
     }
     for (int p = 0; p < n; p++) {
       int g = 0;
-      while (g < groups.size() && !groups.get(g).selector().matches(params.get(p))) {
+      while (g < planned.size() && !planned.get(g).selector().matches(params.get(p))) {
         g++;
       }
-      if (g == groups.size()) {
+      if (g == planned.size()) {
         throw new IllegalArgumentException(
             "parameter " + params.get(p).name() + " belongs to no group of the optimizer");
       }
       m.get(g).add(p);
     }
-    members =
-        m.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+    List<GroupRule> used = new ArrayList<>();
+    List<int[]> usedMembers = new ArrayList<>();
+    for (int g = 0; g < planned.size(); g++) {
+      if (!m.get(g).isEmpty()) {
+        used.add(planned.get(g));
+        usedMembers.add(m.get(g).stream().mapToInt(Integer::intValue).toArray());
+      }
+    }
+    groups = List.copyOf(used);
+    members = usedMembers.toArray(new int[0][]);
   }
 
   int objectiveCount() {
