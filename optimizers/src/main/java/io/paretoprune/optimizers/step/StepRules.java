@@ -110,8 +110,12 @@ public final class StepRules {
 
   static float positive(PluginSettings s, String key, double fallback) {
     double v = s.getDouble(key, fallback);
-    if (!(v > 0) || !Float.isFinite((float) v) || (float) v == 0f) {
+    if (!(v > 0) || Double.isInfinite(v)) {
       throw new ConfigException(key, "must be a positive number, got " + v);
+    }
+    // The engine computes in 32-bit floats.
+    if (!Float.isFinite((float) v) || (float) v == 0f) {
+      throw new ConfigException(key, "is out of range for a 32-bit float, got " + v);
     }
     return (float) v;
   }
@@ -126,8 +130,11 @@ public final class StepRules {
 
   private static float nonNegative(PluginSettings s, String key) {
     double v = s.getDouble(key, 0);
-    if (!(v >= 0) || !Float.isFinite((float) v)) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
       throw new ConfigException(key, "must be a finite number >= 0, got " + v);
+    }
+    if (!Float.isFinite((float) v)) {
+      throw new ConfigException(key, "is out of range for a 32-bit float, got " + v);
     }
     return (float) v;
   }
