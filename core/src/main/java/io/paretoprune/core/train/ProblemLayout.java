@@ -43,9 +43,8 @@ final class ProblemLayout {
 
   ProblemLayout(List<Objective> objectives, ParameterCatalog catalog, CombinationPlan plan) {
     this.objectives = List.copyOf(objectives);
-    this.groups = plan.groups();
     int k = objectives.size();
-    for (GroupRule g : groups) {
+    for (GroupRule g : plan.groups()) {
       for (int o : g.objectives()) {
         if (o < 0 || o >= k) {
           throw new IllegalArgumentException(
@@ -54,6 +53,13 @@ final class ProblemLayout {
       }
     }
     List<ParameterRef> trainable = catalog.trainable();
+    List<GroupRule> used = new ArrayList<>();
+    for (GroupRule g : plan.groups()) {
+      if (trainable.stream().anyMatch(p -> firstGroup(plan.groups(), p) == g)) {
+        used.add(g);
+      }
+    }
+    this.groups = List.copyOf(used);
     List<ParameterRef> ordered = new ArrayList<>(trainable);
     ordered.sort(
         Comparator.comparingInt((ParameterRef p) -> groupOf(p))
@@ -90,8 +96,12 @@ final class ProblemLayout {
   }
 
   private int groupOf(ParameterRef p) {
-    for (int g = 0; g < groups.size(); g++) {
-      if (groups.get(g).selector().matches(p)) {
+    return groups.indexOf(firstGroup(groups, p));
+  }
+
+  private static GroupRule firstGroup(List<GroupRule> groups, ParameterRef p) {
+    for (GroupRule g : groups) {
+      if (g.selector().matches(p)) {
         return g;
       }
     }

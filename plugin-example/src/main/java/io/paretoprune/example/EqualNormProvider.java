@@ -1,0 +1,82 @@
+package io.paretoprune.example;
+
+import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.train.CombinationPlan;
+import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.NonFiniteGradientException;
+import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.optimizers.ConfiguredOptimizer;
+import io.paretoprune.optimizers.OptimizerProvider;
+import io.paretoprune.optimizers.step.StepKind;
+import io.paretoprune.optimizers.step.StepRules;
+import java.util.Map;
+
+/**
+ * An optimizer written outside the framework, to show the seam: {@code equal-norm} gives every
+ * objective the same share of the direction by weighting its gradient with the inverse of its norm,
+ *
+ * <pre>
+ *   c_i = (1 / ||g_i||) / sum_j (1 / ||g_j||)
+ * </pre>
+ *
+ * so that {@code ||c_i g_i||} is the same for every i (objectives whose gradient is 0 get weight
+ * 0). Unlike the min-norm rule it does not guarantee a common descent direction; it is the
+ * "normalise, then average" heuristic of gradient-balancing methods. The step rule is the
+ * framework's SGD with its settings ({@code lr}, {@code momentum}, {@code nesterov}, {@code
+ * schedule}, {@code decay}).
+ *
+ * <p>A plug-in is this class plus one line in {@code
+ * META-INF/services/io.paretoprune.optimizers.OptimizerProvider}.
+ */
+public final class EqualNormProvider implements OptimizerProvider {
+  @Override
+  public String name() {
+    return "equal-norm";
+  }
+
+  @Override
+  public String description() {
+    return "example plug-in: weights proportional to 1/||g_i||, SGD step";
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    return StepKind.SGD.settings();
+  }
+
+  @Override
+  public ConfiguredOptimizer create(
+      PluginSettings settings, TrainingSchedule schedule, int objectives) {
+    settings.requireOnly(this);
+    if (objectives < 1) {
+      throw new ConfigException(null, "optimizer 'equal-norm' needs at least 1 objective");
+    }
+    return new ConfiguredOptimizer(
+        CombinationPlan.single(new Combiner(), objectives),
+        StepRules.build(StepKind.SGD, settings, schedule));
+  }
+
+  /** The rule itself: inverse gradient norms from the Gram matrix's diagonal, normalised. */
+  public static final class Combiner implements GradientCombiner {
+    @Override
+    public double[] weights(double[][] gram) {
+      int k = gram.length;
+      double[] c = new double[k];
+      double sum = 0;
+      for (int i = 0; i < k; i++) {
+        double sq = gram[i][i];
+        if (!Double.isFinite(sq)) {
+          throw new NonFiniteGradientException("gradient " + i + " has norm^2 " + sq);
+        }
+        c[i] = sq > 0 ? 1 / Math.sqrt(sq) : 0;
+        sum += c[i];
+      }
+      for (int i = 0; i < k; i++) {
+        // All gradients 0: any weights give d = 0; keep them on the simplex.
+        c[i] = sum > 0 ? c[i] / sum : 1.0 / k;
+      }
+      return c;
+    }
+  }
+}
