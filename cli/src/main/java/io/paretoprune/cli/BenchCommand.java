@@ -4,7 +4,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code bench step|memory}: the benchmarks whose figures BENCHMARKS.md records. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
     description = "Benchmarks: ms per training step against the PyTorch peer, memory over epochs.",
     subcommands = {StepBench.class, MemoryBench.class})
 public final class BenchCommand implements Callable<Integer> {

@@ -6,8 +6,8 @@ import io.paretoprune.core.data.Datasets;
 import io.paretoprune.core.data.LabeledImages;
 import io.paretoprune.core.data.Normalization;
 import io.paretoprune.core.data.TensorDataset;
-import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.objective.L2Penalty;
+import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.MultiObjectiveTrainer;
@@ -44,26 +44,48 @@ final class BenchSetup {
    *
    * @param variant {@code sgd} (plain SGD, momentum 0.9), {@code smgd}, or {@code smgd+prune}
    */
-  static TrainingResult train(NDManager m, DatasetSplits data, String variant, int epochs, int steps, long seed) {
+  static TrainingResult train(
+      NDManager m, DatasetSplits data, String variant, int epochs, int steps, long seed) {
     return trainWithListener(m, data, variant, epochs, steps, seed, null);
   }
 
-  static TrainingResult trainWithListener(NDManager m, DatasetSplits data, String variant, int epochs,
-      int steps, long seed, io.paretoprune.core.train.TrainingListener listener) {
+  static TrainingResult trainWithListener(
+      NDManager m,
+      DatasetSplits data,
+      String variant,
+      int epochs,
+      int steps,
+      long seed,
+      io.paretoprune.core.train.TrainingListener listener) {
     TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, data.train(), data.test());
     LabeledImages tr = data.train();
-    Network net = ModelZoo.create("lenet5", PluginSettings.empty(),
-        new InputSpec(tr.channels(), tr.height(), tr.width(), tr.classes()), m, seed);
+    Network net =
+        ModelZoo.create(
+            "lenet5",
+            PluginSettings.empty(),
+            new InputSpec(tr.channels(), tr.height(), tr.width(), tr.classes()),
+            m,
+            seed);
     List<Objective> objectives = paperObjectives();
     TrainingConfig config = new TrainingConfig(epochs, 64, seed, 1000, steps);
     TrainingSchedule schedule = new TrainingSchedule(epochs, config.stepsPerEpoch(tr.count()));
     String name = variant.startsWith("smgd") ? "smgd" : "sgd";
-    ConfiguredOptimizer o = Optimizers.create(name,
-        new PluginSettings(Map.of("lr", 0.01, "momentum", 0.9, "schedule", "constant")), schedule,
-        objectives.size());
-    MultiObjectiveTrainer.Builder b = MultiObjectiveTrainer.builder().setBlock(net.block())
-        .optCatalog(net.catalog()).setObjectives(objectives).setPlan(o.plan())
-        .setStepRule(o.stepRule()).setConfig(config).setManager(m);
+    ConfiguredOptimizer o =
+        Optimizers.load()
+            .create(
+                name,
+                new PluginSettings(Map.of("lr", 0.01, "momentum", 0.9, "schedule", "constant")),
+                schedule,
+                objectives.size());
+    MultiObjectiveTrainer.Builder b =
+        MultiObjectiveTrainer.builder()
+            .setBlock(net.block())
+            .optCatalog(net.catalog())
+            .setObjectives(objectives)
+            .setPlan(o.plan())
+            .setStepRule(o.stepRule())
+            .setConfig(config)
+            .setManager(m);
     if (listener != null) {
       b.addListener(listener);
     }

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
  * {@code demo}: the quick start. Fetches MNIST if missing, runs {@code suites/quick.yaml} (a short
  * version of the paper's comparison) and prints the report's path.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Fetch MNIST if missing, run suites/quick.yaml and write its report.")
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--suite", description = "suite to run (default: suites/quick.yaml)")
@@ -27,7 +29,8 @@ public final class DemoCommand implements Callable<Integer> {
         return code;
       }
     }
-    Path file = suite != null ? suite : FetchDataCommand.home().resolve("suites").resolve("quick.yaml");
+    Path file =
+        suite != null ? suite : FetchDataCommand.home().resolve("suites").resolve("quick.yaml");
     SuiteSpec spec = SuiteLoader.load(file);
     return RunCommand.runSuite(spec, file, null, data, true);
   }

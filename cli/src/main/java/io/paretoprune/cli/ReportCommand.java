@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code report RESULTS_DIR}: (re)writes the HTML report of a suite's results. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
     description = "Write results/<suite>/report/index.html from a suite's results.")
 public final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RESULTS_DIR", description = "e.g. results/paper-mnist")

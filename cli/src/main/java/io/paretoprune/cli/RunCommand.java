@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code run SUITE}: runs what is missing of a suite, then writes its statistics and report. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run a suite (resumes: only missing runs run), then write its report.")
 public final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SUITE", description = "suite YAML file, e.g. suites/paper-mnist.yaml")
@@ -38,7 +40,8 @@ public final class RunCommand implements Callable<Integer> {
       throws Exception {
     Path dir = (results != null ? results : Paths.results()).resolve(suite.name());
     java.nio.file.Files.createDirectories(dir);
-    SuiteRunner runner = new SuiteRunner(dir, data != null ? data.toAbsolutePath() : Paths.data(), System.out);
+    SuiteRunner runner =
+        new SuiteRunner(dir, data != null ? data.toAbsolutePath() : Paths.data(), System.out);
     List<RunOutcome> outcomes = runner.run(suite, suiteFile);
     long failed = outcomes.stream().filter(o -> o.status().equals("failed")).count();
     long diverged = outcomes.stream().filter(o -> o.status().equals("diverged")).count();

@@ -20,11 +20,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Milliseconds per training step of LeNet-5 at batch 64 for plain SGD, SMGD and SMGD with
- * threshold pruning, interleaved over repetitions so machine noise hits all alike, and the
- * PyTorch peer run in the same session. Prints medians and the ratios BENCHMARKS.md records.
+ * Milliseconds per training step of LeNet-5 at batch 64 for plain SGD, SMGD and SMGD with threshold
+ * pruning, interleaved over repetitions so machine noise hits all alike, and the PyTorch peer run
+ * in the same session. Prints medians and the ratios BENCHMARKS.md records.
  */
-@Command(name = "step", mixinStandardHelpOptions = true,
+@Command(
+    name = "step",
+    mixinStandardHelpOptions = true,
     description = "ms per LeNet-5 training step (SGD, SMGD, SMGD+pruning) vs the PyTorch peer.")
 final class StepBench implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "intra-op threads (default 2)")
@@ -66,31 +68,52 @@ final class StepBench implements Callable<Integer> {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "LeNet-5, batch 64, %d threads, %d steps x %d reps (median ms/step)%n", threads, steps, reps);
+    System.out.printf(
+        Locale.ROOT,
+        "LeNet-5, batch 64, %d threads, %d steps x %d reps (median ms/step)%n",
+        threads,
+        steps,
+        reps);
     for (String v : variants) {
       System.out.printf(Locale.ROOT, "  ours %-11s %7.3f  %s%n", v, median(ms.get(v)), ms.get(v));
     }
     double sgd = median(ms.get("sgd"));
     double smgd = median(ms.get("smgd"));
     double pruned = median(ms.get("smgd+prune"));
-    System.out.printf(Locale.ROOT, "  SMGD / SGD step:               %.3f (target <= 1.10)%n", smgd / sgd);
-    System.out.printf(Locale.ROOT, "  pruning share of an SMGD step:  %.1f%% (target <= 3%%)%n", 100 * (pruned - smgd) / smgd);
+    System.out.printf(
+        Locale.ROOT, "  SMGD / SGD step:               %.3f (target <= 1.10)%n", smgd / sgd);
+    System.out.printf(
+        Locale.ROOT,
+        "  pruning share of an SMGD step:  %.1f%% (target <= 3%%)%n",
+        100 * (pruned - smgd) / smgd);
     if (peer != null) {
       System.out.printf(Locale.ROOT, "  peer sgd  %7.3f  %s%n", median(peerSgd), peerSgd);
       System.out.printf(Locale.ROOT, "  peer smgd %7.3f  %s%n", median(peerSmgd), peerSmgd);
-      System.out.printf(Locale.ROOT, "  ours/peer SGD:  %.3f (target <= 0.45)%n", sgd / median(peerSgd));
-      System.out.printf(Locale.ROOT, "  ours/peer SMGD: %.3f (target <= 0.45)%n", pruned / median(peerSmgd));
+      System.out.printf(
+          Locale.ROOT, "  ours/peer SGD:  %.3f (target <= 0.45)%n", sgd / median(peerSgd));
+      System.out.printf(
+          Locale.ROOT, "  ours/peer SMGD: %.3f (target <= 0.45)%n", pruned / median(peerSmgd));
     }
     return 0;
   }
 
   private double peer(Path data, String mode) throws Exception {
-    Process p = new ProcessBuilder(python, peer.toString(), data.resolve("mnist").toString(), "1", mode,
-        Integer.toString(steps * 64), Integer.toString(threads)).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                python,
+                peer.toString(),
+                data.resolve("mnist").toString(),
+                "1",
+                mode,
+                Integer.toString(steps * 64),
+                Integer.toString(threads))
+            .redirectErrorStream(true)
+            .start();
     Pattern msPerStep = Pattern.compile("\\(([0-9.]+) ms/step\\)");
     Double found = null;
     StringBuilder all = new StringBuilder();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         all.append(line).append('\n');
@@ -101,13 +124,19 @@ final class StepBench implements Callable<Integer> {
       }
     }
     if (p.waitFor() != 0 || found == null) {
-      throw new UserInputException("peer " + peer + " failed: " + all.toString().strip().lines().reduce((a, b) -> b).orElse(""));
+      throw new UserInputException(
+          "peer "
+              + peer
+              + " failed: "
+              + all.toString().strip().lines().reduce((a, b) -> b).orElse(""));
     }
     return found;
   }
 
   static double median(List<Double> xs) {
     double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return a.length == 0 ? Double.NaN : a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+    return a.length == 0
+        ? Double.NaN
+        : a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
   }
 }

@@ -27,7 +27,8 @@ class CommandLineTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.execute(args);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Outcome(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -54,12 +55,20 @@ class CommandLineTest {
   void aBrokenSuiteIsOneLineNamingFileAndKeyAndExitTwo() throws Exception {
     Path suite = SuiteFixture.write(tmp, "broken", "[1]", 1, "");
     Files.writeString(suite, Files.readString(suite).replace("name: smgd", "name: smdg"));
-    Outcome o = run("run", suite.toString(), "--results", tmp.resolve("r").toString(),
-        "--data", tmp.resolve("data").toString());
+    Outcome o =
+        run(
+            "run",
+            suite.toString(),
+            "--results",
+            tmp.resolve("r").toString(),
+            "--data",
+            tmp.resolve("data").toString());
     assertEquals(2, o.code());
     String line = o.err().strip();
     assertFalse(line.contains("\n"), line);
-    assertTrue(line.contains(suite.toString()) && line.contains("optimizers[0]") && line.contains("smdg"), line);
+    assertTrue(
+        line.contains(suite.toString()) && line.contains("optimizers[0]") && line.contains("smdg"),
+        line);
     assertFalse(line.contains("Exception"), line);
   }
 
@@ -74,8 +83,15 @@ class CommandLineTest {
   void aMissingDataFileIsOneLineAndExitTwo() throws Exception {
     Path suite = SuiteFixture.write(tmp, "nodata", "[1]", 1, "");
     Files.delete(tmp.resolve("data/mnist/t10k-labels-idx1-ubyte"));
-    Outcome o = run("run", suite.toString(), "--results", tmp.resolve("r").toString(),
-        "--data", tmp.resolve("data").toString(), "--no-report");
+    Outcome o =
+        run(
+            "run",
+            suite.toString(),
+            "--results",
+            tmp.resolve("r").toString(),
+            "--data",
+            tmp.resolve("data").toString(),
+            "--no-report");
     assertEquals(2, o.code(), o.out() + o.err());
     assertTrue(o.err().contains("t10k-labels-idx1-ubyte"), o.err());
     assertFalse(o.err().strip().contains("\n"), o.err());

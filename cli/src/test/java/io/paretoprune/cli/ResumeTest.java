@@ -18,20 +18,31 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
 
 /**
- * Kills a real suite process mid-way and starts it again: only the missing runs run, a
- * half-written run is redone, nothing is lost or duplicated.
+ * Kills a real suite process mid-way and starts it again: only the missing runs run, a half-written
+ * run is redone, nothing is lost or duplicated.
  */
 class ResumeTest {
   @TempDir Path tmp;
 
   private Process start(Path suite, Path results) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "run", suite.toString(), "--results", results.toString(),
-        "--data", tmp.resolve("data").toString(), "--no-report"));
-    return new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("suite-" + System.nanoTime() + ".log").toFile()).start();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "run",
+                suite.toString(),
+                "--results",
+                results.toString(),
+                "--data",
+                tmp.resolve("data").toString(),
+                "--no-report"));
+    return new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("suite-" + System.nanoTime() + ".log").toFile())
+        .start();
   }
 
   private static List<Path> complete(Path runs) throws Exception {
@@ -58,9 +69,12 @@ class ResumeTest {
     Map<String, String> before = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
     for (Path p : complete(runs)) {
-      before.put(p.getFileName().toString(), json.readTree(p.resolve("manifest.json").toFile()).get("startedAt").asText());
+      before.put(
+          p.getFileName().toString(),
+          json.readTree(p.resolve("manifest.json").toFile()).get("startedAt").asText());
     }
-    assertTrue(before.size() >= 2 && before.size() < 6, "runs complete when killed: " + before.keySet());
+    assertTrue(
+        before.size() >= 2 && before.size() < 6, "runs complete when killed: " + before.keySet());
     Thread.sleep(2500); // the orphaned run notices its parent is gone within a second and stops
 
     Process second = start(suite, results);
@@ -70,12 +84,17 @@ class ResumeTest {
     List<Path> done = complete(runs);
     assertEquals(6, done.size(), done.toString());
     for (Map.Entry<String, String> e : before.entrySet()) {
-      String again = json.readTree(runs.resolve(e.getKey()).resolve("manifest.json").toFile()).get("startedAt").asText();
+      String again =
+          json.readTree(runs.resolve(e.getKey()).resolve("manifest.json").toFile())
+              .get("startedAt")
+              .asText();
       assertEquals(e.getValue(), again, e.getKey() + " was run again");
     }
     try (Stream<Path> s = Files.list(runs)) {
-      assertEquals(List.of(), s.map(Path::getFileName).map(Path::toString)
-          .filter(n -> n.contains(".tmp-")).toList(), "temporary run directories left");
+      assertEquals(
+          List.of(),
+          s.map(Path::getFileName).map(Path::toString).filter(n -> n.contains(".tmp-")).toList(),
+          "temporary run directories left");
     }
     Table summary = Table.read().csv(results.resolve("resume").resolve("summary.csv").toFile());
     assertEquals(6, summary.rowCount());

@@ -11,10 +11,14 @@ final class SuiteFixture {
   private SuiteFixture() {}
 
   /** Writes synthetic MNIST-layout data under {@code root/data/mnist} and a suite file. */
-  static Path write(Path root, String name, String seeds, int epochs, String extra) throws IOException {
-    IdxFiles.writeMnistLayout(root.resolve("data").resolve("mnist"),
-        SyntheticData.squares(640, 10, 28, 1), SyntheticData.squares(200, 10, 28, 2));
-    String yaml = """
+  static Path write(Path root, String name, String seeds, int epochs, String extra)
+      throws IOException {
+    IdxFiles.writeMnistLayout(
+        root.resolve("data").resolve("mnist"),
+        SyntheticData.squares(640, 10, 28, 1),
+        SyntheticData.squares(200, 10, 28, 2));
+    String yaml =
+        """
         name: %s
         dataset: {name: mnist}
         model: {name: lenet5}
@@ -31,7 +35,8 @@ final class SuiteFixture {
         threads_per_run: 1
         parallel: 1
         %s
-        """.formatted(name, seeds, epochs, extra);
+        """
+            .formatted(name, seeds, epochs, extra);
     Path file = root.resolve(name + ".yaml");
     Files.writeString(file, yaml);
     return file;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Applies a pruning rule to the selected parameters once before training and after every due
- * step: {@code w <- w * mask}. With {@link Regrowth#FIXED} the masks accumulate and the step
- * rule's state is masked too.
+ * Applies a pruning rule to the selected parameters once before training and after every due step:
+ * {@code w <- w * mask}. With {@link Regrowth#FIXED} the masks accumulate and the step rule's state
+ * is masked too.
  */
 public final class PruningHook implements StepHook {
   private final ParameterSelector selector;
@@ -34,7 +34,8 @@ public final class PruningHook implements StepHook {
   public void beforeTraining(HookContext context) {
     params = context.parameters().select(selector);
     if (params.isEmpty()) {
-      throw new IllegalArgumentException("pruning selection '" + selector + "' matches no parameter");
+      throw new IllegalArgumentException(
+          "pruning selection '" + selector + "' matches no parameter");
     }
     prune(context, 0);
   }

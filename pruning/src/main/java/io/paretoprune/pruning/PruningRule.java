@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import java.util.List;
 
 /**
- * Computes keep-masks (1 keep, 0 prune; same shapes as the weights) from the current values of
- * the selected weights. Masks are their own arrays, never written into the weights here.
+ * Computes keep-masks (1 keep, 0 prune; same shapes as the weights) from the current values of the
+ * selected weights. Masks are their own arrays, never written into the weights here.
  */
 public interface PruningRule {
   /**

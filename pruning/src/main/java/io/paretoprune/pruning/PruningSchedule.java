@@ -4,9 +4,9 @@ package io.paretoprune.pruning;
  * When a rule runs and, for rules with a target, how much is pruned at a step.
  *
  * <p>The target sparsity ramps from 0 at {@code startStep} to {@code target} at {@code endStep}:
- * constant (the full target from the start), linear, or polynomial {@code s_t = s (1 - (1 -
- * p)^3)} with {@code p} the ramp's progress (Zhu and Gupta, 2017). Pruning happens before
- * training and after every {@code every}-th step.
+ * constant (the full target from the start), linear, or polynomial {@code s_t = s (1 - (1 - p)^3)}
+ * with {@code p} the ramp's progress (Zhu and Gupta, 2017). Pruning happens before training and
+ * after every {@code every}-th step.
  */
 public record PruningSchedule(String ramp, double target, long startStep, long endStep, int every) {
   public PruningSchedule {

@@ -49,7 +49,8 @@ class PruningTest {
   void thresholdPrunesAtTauAndKeepsJustAbove() {
     try (NDManager m = NDManager.newBaseManager()) {
       float tau = 0.001f;
-      NDArray w = m.create(new float[] {tau, -tau, Math.nextUp(tau), -Math.nextUp(tau), 0.5f, 0f, 1e-4f});
+      NDArray w =
+          m.create(new float[] {tau, -tau, Math.nextUp(tau), -Math.nextUp(tau), 0.5f, 0f, 1e-4f});
       NDArray mask = new ThresholdRule(tau).keepMasks(List.of(w), 0).get(0);
       assertArrayEquals(new float[] {0, 0, 1, 1, 1, 0, 0}, mask.toFloatArray());
     }
@@ -87,7 +88,8 @@ class PruningTest {
       List<NDArray> global = new MagnitudeRule(true).keepMasks(List.of(a, b), 0.3);
       long pruned = zeros(global.get(0).toFloatArray()) + zeros(global.get(1).toFloatArray());
       assertEquals(390, pruned, 1);
-      assertTrue(zeros(global.get(0).toFloatArray()) > zeros(global.get(1).toFloatArray()),
+      assertTrue(
+          zeros(global.get(0).toFloatArray()) > zeros(global.get(1).toFloatArray()),
           "global magnitude prunes the small-valued array first");
       float[] av = a.toFloatArray();
       float[] am = masks.get(0).toFloatArray();
@@ -125,7 +127,8 @@ class PruningTest {
       assertEquals(allMean, prunedMean, 0.03, "random pruning is biased by magnitude");
       NDArray withZeros = m.create(new float[] {0, 0, 0, 5, 6, 7, 8, 9, 1, 2});
       float[] z = new RandomRule(false, 1).keepMasks(List.of(withZeros), 0.3).get(0).toFloatArray();
-      assertArrayEquals(new float[] {0, 0, 0, 1, 1, 1, 1, 1, 1, 1}, z, "existing zeros count first");
+      assertArrayEquals(
+          new float[] {0, 0, 0, 1, 1, 1, 1, 1, 1, 1}, z, "existing zeros count first");
     }
   }
 
@@ -150,12 +153,16 @@ class PruningTest {
     assertEquals("on", fail("threshold", Map.of("on", "dense.kernal")).key());
     assertEquals("end_step", fail("random", Map.of("ramp", "linear", "start_step", 5)).key());
     assertEquals("taux", fail("threshold", Map.of("taux", 1)).key());
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> PruningStrategies.create("trheshold", PluginSettings.empty()));
-    assertTrue(e.getMessage().contains("known: magnitude, none, random, threshold"), e.getMessage());
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> PruningStrategies.create("trheshold", PluginSettings.empty()));
+    assertTrue(
+        e.getMessage().contains("known: magnitude, none, random, threshold"), e.getMessage());
   }
 
   private static ConfigException fail(String name, Map<String, ?> settings) {
-    return assertThrows(ConfigException.class, () -> PruningStrategies.create(name, new PluginSettings(settings)));
+    return assertThrows(
+        ConfigException.class, () -> PruningStrategies.create(name, new PluginSettings(settings)));
   }
 }

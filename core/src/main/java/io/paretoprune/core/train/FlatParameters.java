@@ -107,8 +107,8 @@ public final class FlatParameters {
   }
 
   /**
-   * A view of the flat array covering exactly {@code params}, if they occupy one contiguous
-   * range (in any order); empty otherwise.
+   * A view of the flat array covering exactly {@code params}, if they occupy one contiguous range
+   * (in any order); empty otherwise.
    */
   public java.util.Optional<NDArray> contiguous(List<ParameterRef> params) {
     if (params.isEmpty()) {
@@ -126,7 +126,9 @@ public final class FlatParameters {
       to = Math.max(to, offsets[i + 1]);
       total += offsets[i + 1] - offsets[i];
     }
-    return total == to - from ? java.util.Optional.of(flat.get(slice(from, to))) : java.util.Optional.empty();
+    return total == to - from
+        ? java.util.Optional.of(flat.get(slice(from, to)))
+        : java.util.Optional.empty();
   }
 
   long offset(int i) {

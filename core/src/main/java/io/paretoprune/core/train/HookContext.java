@@ -24,9 +24,9 @@ public record HookContext(
     FlatParameters flat) {
 
   /**
-   * One array over exactly these parameters, when they lie next to each other in the trainer's
-   * flat parameter array (they do for the usual selections: dense, dense.kernel, conv): a rule
-   * can then treat them in one native call instead of one per parameter. Empty otherwise.
+   * One array over exactly these parameters, when they lie next to each other in the trainer's flat
+   * parameter array (they do for the usual selections: dense, dense.kernel, conv): a rule can then
+   * treat them in one native call instead of one per parameter. Empty otherwise.
    */
   public Optional<NDArray> contiguous(List<ParameterRef> params) {
     return flat == null ? Optional.empty() : flat.contiguous(params);

@@ -81,11 +81,12 @@ public final class RunExecutor {
       TrainingSchedule schedule =
           new TrainingSchedule(spec.epochs(), config.stepsPerEpoch(train.count()));
       ConfiguredOptimizer optimizer =
-          Optimizers.create(
-              spec.optimizer().name(),
-              new PluginSettings(spec.optimizer().settings()),
-              schedule,
-              objectives.size());
+          Optimizers.load()
+              .create(
+                  spec.optimizer().name(),
+                  new PluginSettings(spec.optimizer().settings()),
+                  schedule,
+                  objectives.size());
       MultiObjectiveTrainer.Builder builder =
           MultiObjectiveTrainer.builder()
               .setBlock(net.block())

@@ -45,8 +45,17 @@ public final class RunLauncher {
       while ((line = in.readLine()) != null) {
         if (line.startsWith("@epoch ")) {
           String[] f = line.split(" ");
-          progress.epoch(r.runId(), Integer.parseInt(f[1]),
-              "epoch " + f[1] + "/" + r.epochs() + " test accuracy " + f[2] + ", dense nonzeros " + f[3]);
+          progress.epoch(
+              r.runId(),
+              Integer.parseInt(f[1]),
+              "epoch "
+                  + f[1]
+                  + "/"
+                  + r.epochs()
+                  + " test accuracy "
+                  + f[2]
+                  + ", dense nonzeros "
+                  + f[3]);
         } else if (line.startsWith("@done ")) {
           done = line.substring(6).split(" ")[0];
         }

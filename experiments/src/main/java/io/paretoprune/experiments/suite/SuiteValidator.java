@@ -37,7 +37,8 @@ final class SuiteValidator {
           file,
           key,
           () ->
-              Optimizers.create(o.name(), new PluginSettings(o.settings()), schedule, objs.size()));
+              Optimizers.load()
+                  .create(o.name(), new PluginSettings(o.settings()), schedule, objs.size()));
     }
     check(
         file,

@@ -56,8 +56,10 @@ final class CommonSettings {
     int start = s.getInt("start_step", 0, 0, Integer.MAX_VALUE);
     int end = s.getInt("end_step", 0, 0, Integer.MAX_VALUE);
     if (!ramp.equals("constant") && end <= start) {
-      throw new ConfigException("end_step", "must be after start_step (" + start + ") for a " + ramp + " ramp");
+      throw new ConfigException(
+          "end_step", "must be after start_step (" + start + ") for a " + ramp + " ramp");
     }
-    return new PruningSchedule(ramp, target, start, end, s.getInt("every", 1, 1, Integer.MAX_VALUE));
+    return new PruningSchedule(
+        ramp, target, start, end, s.getInt("every", 1, 1, Integer.MAX_VALUE));
   }
 }

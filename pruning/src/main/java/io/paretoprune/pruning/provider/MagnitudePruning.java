@@ -26,7 +26,10 @@ public final class MagnitudePruning implements PruningProvider {
 
   @Override
   public StepHook create(PluginSettings s) {
-    return new PruningHook(CommonSettings.selector(s), new MagnitudeRule(CommonSettings.global(s)),
-        CommonSettings.schedule(s), CommonSettings.regrowth(s));
+    return new PruningHook(
+        CommonSettings.selector(s),
+        new MagnitudeRule(CommonSettings.global(s)),
+        CommonSettings.schedule(s),
+        CommonSettings.regrowth(s));
   }
 }

@@ -29,7 +29,10 @@ public final class RandomPruning implements PruningProvider {
   @Override
   public StepHook create(PluginSettings s) {
     long seed = s.getInt("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    return new PruningHook(CommonSettings.selector(s), new RandomRule(CommonSettings.global(s), seed),
-        CommonSettings.schedule(s), CommonSettings.regrowth(s));
+    return new PruningHook(
+        CommonSettings.selector(s),
+        new RandomRule(CommonSettings.global(s), seed),
+        CommonSettings.schedule(s),
+        CommonSettings.regrowth(s));
   }
 }

@@ -30,7 +30,10 @@ public final class ThresholdPruning implements PruningProvider {
   @Override
   public StepHook create(PluginSettings s) {
     double tau = s.getDouble("tau", 0.001, 0, Double.MAX_VALUE);
-    return new PruningHook(CommonSettings.selector(s), new ThresholdRule(tau),
-        PruningSchedule.constant(0), CommonSettings.regrowth(s));
+    return new PruningHook(
+        CommonSettings.selector(s),
+        new ThresholdRule(tau),
+        PruningSchedule.constant(0),
+        CommonSettings.regrowth(s));
   }
 }

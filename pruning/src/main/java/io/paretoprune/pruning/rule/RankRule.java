@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prunes the entries with the lowest scores until the target sparsity is reached, per array
- * ({@code layer} scope) or over all arrays at once ({@code global}). Magnitude and random pruning
- * differ only in their scores.
+ * Prunes the entries with the lowest scores until the target sparsity is reached, per array ({@code
+ * layer} scope) or over all arrays at once ({@code global}). Magnitude and random pruning differ
+ * only in their scores.
  */
 abstract class RankRule implements PruningRule {
   private final boolean global;

@@ -1,0 +1,31 @@
+package io.paretoprune.experiments.run;
+
+import io.paretoprune.experiments.stats.SeedStatistics;
+import io.paretoprune.experiments.suite.SuiteSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/**
+ * Writes {@code aggregate.csv} and {@code stats.csv} for a suite: every optimizer against the
+ * suite's first optimizer entry (the baseline), on accuracy, sparsity and the test objectives.
+ */
+final class SuiteStatistics {
+  private SuiteStatistics() {}
+
+  static void write(Path resultsDir, Table summary, SuiteSpec suite) throws IOException {
+    List<String> metrics =
+        new ArrayList<>(List.of("test_accuracy", "dense_nonzeros", "dense_sparsity"));
+    for (String c : summary.columnNames()) {
+      if (c.startsWith("test_") && !metrics.contains(c)) {
+        metrics.add(c);
+      }
+    }
+    String baseline = suite.optimizers().get(0).label();
+    SeedStatistics.Result r = SeedStatistics.compute(summary, metrics, baseline);
+    SuiteSummary.writeAtomically(r.aggregate(), resultsDir.resolve("aggregate.csv"));
+    SuiteSummary.writeAtomically(r.stats(), resultsDir.resolve("stats.csv"));
+  }
+}

@@ -1,0 +1,27 @@
+package io.paretoprune.experiments.stats;
+
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/** n, mean, sample standard deviation and the two-sided 95% t confidence interval of the mean. */
+public record Descriptives(int n, double mean, double sd, double ciLow, double ciHigh) {
+  public static Descriptives of(double[] x) {
+    int n = x.length;
+    if (n == 0) {
+      return new Descriptives(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double mean = 0;
+    for (double v : x) {
+      mean += v / n;
+    }
+    if (n == 1) {
+      return new Descriptives(1, mean, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double ss = 0;
+    for (double v : x) {
+      ss += (v - mean) * (v - mean);
+    }
+    double sd = Math.sqrt(ss / (n - 1));
+    double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
+    return new Descriptives(n, mean, sd, mean - half, mean + half);
+  }
+}
