@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ReportCommand.class,
-      ParetoCommand.class,
       ListCommand.class,
       FetchDataCommand.class,
       DemoCommand.class,
@@ -47,7 +46,8 @@ public final class Main implements Runnable {
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException
               || e instanceof DatasetFormatException
-              || e instanceof UserInputException) {
+              || e instanceof UserInputException
+              || e instanceof io.paretoprune.reporting.ReportException) {
             commandLine.getErr().println("paretoprune: " + e.getMessage());
             return BAD_INPUT;
           }

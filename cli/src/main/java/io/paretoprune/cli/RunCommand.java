@@ -38,10 +38,13 @@ public final class RunCommand implements Callable<Integer> {
 
   static int runSuite(SuiteSpec suite, Path suiteFile, Path results, Path data, boolean report)
       throws Exception {
+    Path dataRoot = data != null ? data.toAbsolutePath() : Paths.data();
+    // A missing or broken data file is the user's to fix: say so in one line before any run starts.
+    io.paretoprune.core.data.Datasets.get(suite.dataset().name())
+        .check(suite.dataset().dir() != null ? Path.of(suite.dataset().dir()) : dataRoot);
     Path dir = (results != null ? results : Paths.results()).resolve(suite.name());
     java.nio.file.Files.createDirectories(dir);
-    SuiteRunner runner =
-        new SuiteRunner(dir, data != null ? data.toAbsolutePath() : Paths.data(), System.out);
+    SuiteRunner runner = new SuiteRunner(dir, dataRoot, System.out);
     List<RunOutcome> outcomes = runner.run(suite, suiteFile);
     long failed = outcomes.stream().filter(o -> o.status().equals("failed")).count();
     long diverged = outcomes.stream().filter(o -> o.status().equals("diverged")).count();

@@ -1,0 +1,156 @@
+package io.paretoprune.reporting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+/**
+ * A suite's results read back from disk (docs/results-format.md) as Tablesaw tables. Only {@code
+ * summary.csv} is required; every other part is optional and its figure left out.
+ */
+record SuiteResults(
+    String suite,
+    Table summary,
+    Table epochs,
+    Table layers,
+    Table aggregate,
+    Table stats,
+    List<JsonNode> manifests,
+    Table pareto,
+    JsonNode paretoInfo) {
+
+  static SuiteResults read(Path dir) {
+    Path summaryFile = dir.resolve("summary.csv");
+    if (!Files.isRegularFile(summaryFile)) {
+      throw new ReportException(
+          summaryFile + ": not found; is " + dir + " a suite's results directory?");
+    }
+    Table summary = csv(summaryFile);
+    for (String c : List.of("run_id", "label", "seed", "status", "test_accuracy")) {
+      if (!summary.containsColumn(c)) {
+        throw new ReportException(summaryFile + ": column '" + c + "' is missing");
+      }
+    }
+    List<JsonNode> manifests = new ArrayList<>();
+    Table epochs = null;
+    Table layers = null;
+    Path runs = dir.resolve("runs");
+    ObjectMapper json = new ObjectMapper();
+    if (Files.isDirectory(runs)) {
+      try (DirectoryStream<Path> s = Files.newDirectoryStream(runs)) {
+        List<Path> dirs = new ArrayList<>();
+        s.forEach(dirs::add);
+        dirs.sort(null);
+        for (Path run : dirs) {
+          if (run.getFileName().toString().startsWith(".")
+              || !Files.isRegularFile(run.resolve("manifest.json"))) {
+            continue;
+          }
+          try {
+            manifests.add(json.readTree(run.resolve("manifest.json").toFile()));
+          } catch (IOException e) {
+            throw new ReportException(
+                run.resolve("manifest.json") + ": not valid JSON: " + e.getMessage(), e);
+          }
+          epochs = append(epochs, csv(run.resolve("epochs.csv")));
+          layers = append(layers, csv(run.resolve("layers.csv")));
+        }
+      } catch (IOException e) {
+        throw new ReportException(runs + ": cannot list: " + e.getMessage(), e);
+      }
+    }
+    Table pareto = optional(dir.resolve("pareto").resolve("pareto.csv"));
+    JsonNode paretoInfo = null;
+    Path info = dir.resolve("pareto").resolve("pareto.json");
+    if (Files.isRegularFile(info)) {
+      try {
+        paretoInfo = json.readTree(info.toFile());
+      } catch (IOException e) {
+        throw new ReportException(info + ": not valid JSON: " + e.getMessage(), e);
+      }
+    }
+    String suite = dir.toAbsolutePath().normalize().getFileName().toString();
+    return new SuiteResults(
+        suite,
+        summary,
+        epochs,
+        layers,
+        optional(dir.resolve("aggregate.csv")),
+        optional(dir.resolve("stats.csv")),
+        manifests,
+        pareto,
+        paretoInfo);
+  }
+
+  private static Table append(Table all, Table one) {
+    if (all == null) {
+      return one;
+    }
+    if (!all.columnNames().equals(one.columnNames())) {
+      return all; // another problem's runs (different objectives) are reported from summary.csv
+    }
+    return all.append(one);
+  }
+
+  private static Table optional(Path file) {
+    return Files.isRegularFile(file) ? csv(file) : null;
+  }
+
+  static Table csv(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ReportException(file + ": not found");
+    }
+    try {
+      return Table.read()
+          .usingOptions(
+              CsvReadOptions.builder(file.toFile())
+                  .tableName(file.toString())
+                  .columnTypesPartial(TEXT_COLUMNS));
+    } catch (RuntimeException e) {
+      throw new ReportException(
+          file + ": not a readable CSV table: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** Columns that are text even when their values look like numbers (a label "1", say). */
+  private static final java.util.Map<String, tech.tablesaw.api.ColumnType> TEXT_COLUMNS =
+      java.util.Map.of(
+          "label",
+          tech.tablesaw.api.ColumnType.STRING,
+          "run_id",
+          tech.tablesaw.api.ColumnType.STRING,
+          "status",
+          tech.tablesaw.api.ColumnType.STRING,
+          "label_a",
+          tech.tablesaw.api.ColumnType.STRING,
+          "label_b",
+          tech.tablesaw.api.ColumnType.STRING,
+          "note",
+          tech.tablesaw.api.ColumnType.STRING,
+          "significant",
+          tech.tablesaw.api.ColumnType.STRING,
+          "search",
+          tech.tablesaw.api.ColumnType.STRING);
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+
+  /** Optimizer labels in the order they first appear in the summary. */
+  List<String> labels() {
+    return summary.stringColumn("label").unique().asList().stream()
+        .sorted(
+            (a, b) ->
+                Integer.compare(
+                    summary.stringColumn("label").indexOf(a),
+                    summary.stringColumn("label").indexOf(b)))
+        .toList();
+  }
+}
