@@ -1,5 +1,7 @@
 package io.paretoprune.cli;
 
+import io.paretoprune.experiments.run.SuiteSummary;
+import io.paretoprune.experiments.suite.SuiteLoader;
 import io.paretoprune.reporting.ReportWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,11 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!Files.isDirectory(dir)) {
       throw new UserInputException(dir + ": no such results directory");
+    }
+    Path suite = dir.resolve("suite.yaml");
+    if (Files.isRegularFile(suite) && Files.isDirectory(dir.resolve("runs"))) {
+      // Summary and statistics are derived from the run directories, so they are rebuilt first.
+      SuiteSummary.write(dir, SuiteLoader.load(suite));
     }
     System.out.println("report: " + ReportWriter.write(dir));
     return 0;

@@ -66,7 +66,7 @@ final class ReportPage {
       h.append("<figure id=\"fig-")
           .append(name)
           .append("\">")
-          .append(svg.replaceFirst("^<\\?xml[^>]*>\\s*", ""))
+          .append(svg)
           .append("<figcaption>")
           .append(Html.esc(caption(name)))
           .append(" <a href=\"figures/")
@@ -180,6 +180,15 @@ final class ReportPage {
       h.append("<br>* ").append(Html.esc(n));
     }
     h.append("</p>\n");
+  }
+
+  /** The label the statistics compared with: label_a of stats.csv, else the first label. */
+  private String baseline() {
+    Table s = r.stats();
+    if (s != null && s.containsColumn("label_a") && s.rowCount() > 0) {
+      return s.stringColumn("label_a").get(0);
+    }
+    return r.labels().get(0);
   }
 
   private boolean isPaperSetting() {

@@ -30,7 +30,9 @@ public final class ReportWriter {
     try {
       Files.createDirectories(figureDir);
       for (Map.Entry<String, String> f : figures.entrySet()) {
-        atomically(figureDir.resolve(f.getKey() + ".svg"), f.getValue());
+        atomically(
+            figureDir.resolve(f.getKey() + ".svg"),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.getValue());
       }
       String page = new ReportPage(results, palette, figures, Instant.now()).html();
       Path index = report.resolve("index.html");

@@ -59,8 +59,8 @@ record SuiteResults(
             throw new ReportException(
                 run.resolve("manifest.json") + ": not valid JSON: " + e.getMessage(), e);
           }
-          epochs = append(epochs, csv(run.resolve("epochs.csv")));
-          layers = append(layers, csv(run.resolve("layers.csv")));
+          epochs = append(epochs, csv(run.resolve("epochs.csv")), run.resolve("epochs.csv"));
+          layers = append(layers, csv(run.resolve("layers.csv")), run.resolve("layers.csv"));
         }
       } catch (IOException e) {
         throw new ReportException(runs + ": cannot list: " + e.getMessage(), e);
@@ -89,14 +89,49 @@ record SuiteResults(
         paretoInfo);
   }
 
-  private static Table append(Table all, Table one) {
+  private static Table append(Table all, Table one, Path file) {
+    widen(one);
     if (all == null) {
       return one;
     }
     if (!all.columnNames().equals(one.columnNames())) {
       return all; // another problem's runs (different objectives) are reported from summary.csv
     }
-    return all.append(one);
+    try {
+      return all.append(one);
+    } catch (IllegalArgumentException e) {
+      throw new ReportException(
+          file + ": columns do not match the other runs': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * CSV readers guess types per file: a column of whole numbers in one run (fixed weights 1, 0) is
+   * an integer column, in another a double one. Every numeric column but the epoch and seed becomes
+   * double so that the runs' tables stack.
+   */
+  private static void widen(Table t) {
+    for (String name : t.columnNames()) {
+      if (name.equals("epoch") || name.equals("seed")) {
+        continue;
+      }
+      tech.tablesaw.columns.Column<?> c = t.column(name);
+      if (c instanceof tech.tablesaw.api.StringColumn sc
+          && !TEXT_COLUMNS.containsKey(name)
+          && sc.countMissing() == sc.size()) {
+        // A column with no value at all (e.g. no direction norm for fixed weights) is numeric.
+        tech.tablesaw.api.DoubleColumn empty = tech.tablesaw.api.DoubleColumn.create(name);
+        for (int i = 0; i < sc.size(); i++) {
+          empty.appendMissing();
+        }
+        t.replaceColumn(name, empty);
+        continue;
+      }
+      if (c instanceof tech.tablesaw.api.NumericColumn<?> n
+          && !(c instanceof tech.tablesaw.api.DoubleColumn)) {
+        t.replaceColumn(name, n.asDoubleColumn().setName(name));
+      }
+    }
   }
 
   private static Table optional(Path file) {
@@ -112,7 +147,8 @@ record SuiteResults(
           .usingOptions(
               CsvReadOptions.builder(file.toFile())
                   .tableName(file.toString())
-                  .columnTypesPartial(TEXT_COLUMNS));
+                  .columnTypesPartial(TEXT_COLUMNS)
+                  .missingValueIndicator("", "NaN"));
     } catch (RuntimeException e) {
       throw new ReportException(
           file + ": not a readable CSV table: " + firstLine(e.getMessage()), e);

@@ -18,7 +18,7 @@ final class Svg {
     style(chart);
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
     chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-    return g.getSVGDocument();
+    return g.getSVGElement();
   }
 
   private static void style(JFreeChart chart) {

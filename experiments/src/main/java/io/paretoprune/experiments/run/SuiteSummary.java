@@ -26,6 +26,17 @@ public final class SuiteSummary {
 
   public static Table write(Path resultsDir, SuiteSpec suite) throws IOException {
     Table summary = build(resultsDir.resolve("runs"));
+    // Rows in the suite's order of optimizers, then by seed: the first optimizer is the baseline.
+    List<String> order = suite.optimizers().stream().map(SuiteSpec.OptimizerSpec::label).toList();
+    summary =
+        summary.sortOn(
+            (a, b) -> {
+              int la = order.indexOf(a.getString("label"));
+              int lb = order.indexOf(b.getString("label"));
+              return la != lb
+                  ? Integer.compare(la, lb)
+                  : Long.compare(a.getLong("seed"), b.getLong("seed"));
+            });
     writeAtomically(summary, resultsDir.resolve("summary.csv"));
     SuiteStatistics.write(resultsDir, summary, suite);
     return summary;
@@ -93,7 +104,8 @@ public final class SuiteSummary {
           Table.read()
               .usingOptions(
                   CsvReadOptions.builder(dir.resolve("epochs.csv").toFile())
-                      .tableName(dir.toString()));
+                      .tableName(dir.toString())
+                      .missingValueIndicator("", "NaN"));
       int last = epochs.rowCount() - 1;
       t.stringColumn("run_id").append(m.get("runId").asText());
       t.stringColumn("label").append(m.get("label").asText());

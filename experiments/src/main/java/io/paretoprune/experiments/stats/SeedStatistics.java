@@ -29,13 +29,15 @@ public final class SeedStatistics {
    * @param baseline the label others are compared with; null compares every pair of labels
    */
   public static Result compute(Table summary, List<String> metrics, String baseline) {
-    Map<String, Map<Long, Row>> byLabel = new LinkedHashMap<>();
+    // Tablesaw's Row is a cursor that moves; keep row numbers, not Row objects.
+    Map<String, Map<Long, Integer>> byLabel = new LinkedHashMap<>();
     Map<String, Integer> excluded = new TreeMap<>();
-    for (Row r : summary) {
+    for (int i = 0; i < summary.rowCount(); i++) {
+      Row r = summary.row(i);
       String label = r.getString("label");
       byLabel.computeIfAbsent(label, k -> new TreeMap<>());
       if (r.getString("status").equals("completed")) {
-        byLabel.get(label).put(r.getLong("seed"), r);
+        byLabel.get(label).put(r.getLong("seed"), i);
       } else {
         excluded.merge(label, 1, Integer::sum);
       }
@@ -52,7 +54,7 @@ public final class SeedStatistics {
             DoubleColumn.create("ci_high"));
     for (String label : byLabel.keySet()) {
       for (String metric : metrics) {
-        Descriptives d = Descriptives.of(values(byLabel.get(label), metric, null));
+        Descriptives d = Descriptives.of(values(summary, byLabel.get(label), metric, null));
         aggregate.stringColumn("label").append(label);
         aggregate.stringColumn("metric").append(metric);
         aggregate.intColumn("n").append(d.n());
@@ -78,7 +80,7 @@ public final class SeedStatistics {
             a = b;
             b = t;
           }
-          family.addAll(compare(metric, a, b, byLabel, excluded));
+          family.addAll(compare(summary, metric, a, b, byLabel, excluded));
         }
       }
       all.addAll(holm(family));
@@ -87,19 +89,24 @@ public final class SeedStatistics {
   }
 
   private static List<Comparison> compare(
+      Table summary,
       String metric,
       String a,
       String b,
-      Map<String, Map<Long, Row>> byLabel,
+      Map<String, Map<Long, Integer>> byLabel,
       Map<String, Integer> excluded) {
-    Map<Long, Row> ra = byLabel.get(a);
-    Map<Long, Row> rb = byLabel.get(b);
+    Map<Long, Integer> ra = byLabel.get(a);
+    Map<Long, Integer> rb = byLabel.get(b);
     List<Comparison> out;
     if (ra.keySet().equals(rb.keySet())) {
       Set<Long> seeds = new LinkedHashSet<>(ra.keySet());
-      out = SeedTests.paired(metric, a, b, values(ra, metric, seeds), values(rb, metric, seeds));
+      out =
+          SeedTests.paired(
+              metric, a, b, values(summary, ra, metric, seeds), values(summary, rb, metric, seeds));
     } else {
-      out = SeedTests.unpaired(metric, a, b, values(ra, metric, null), values(rb, metric, null));
+      out =
+          SeedTests.unpaired(
+              metric, a, b, values(summary, ra, metric, null), values(summary, rb, metric, null));
     }
     int ex = excluded.getOrDefault(a, 0) + excluded.getOrDefault(b, 0);
     if (ex > 0) {
@@ -124,13 +131,14 @@ public final class SeedStatistics {
     return List.of(out);
   }
 
-  private static double[] values(Map<Long, Row> rows, String metric, Set<Long> seeds) {
+  private static double[] values(
+      Table summary, Map<Long, Integer> rows, String metric, Set<Long> seeds) {
+    if (!summary.containsColumn(metric)) {
+      return new double[0];
+    }
+    tech.tablesaw.api.NumericColumn<?> c = summary.numberColumn(metric);
     return (seeds == null ? rows.keySet() : seeds)
-        .stream()
-            .map(rows::get)
-            .filter(r -> !r.isMissing(metric))
-            .mapToDouble(r -> r.getNumber(metric))
-            .toArray();
+        .stream().map(rows::get).filter(i -> !c.isMissing(i)).mapToDouble(c::getDouble).toArray();
   }
 
   private static Table table(List<Comparison> rows) {
