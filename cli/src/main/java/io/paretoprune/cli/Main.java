@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Multiobjective training and intra-training pruning of neural networks.",
     subcommands = {
       RunCommand.class,
+      ParetoCommand.class,
       ReportCommand.class,
       ListCommand.class,
       FetchDataCommand.class,

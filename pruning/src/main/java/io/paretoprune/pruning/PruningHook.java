@@ -64,6 +64,12 @@ public final class PruningHook implements StepHook {
         }
       }
       List<NDArray> weights = params.stream().map(ParameterRef::array).toList();
+      if (regrowth == Regrowth.FIXED && fixedMasks != null) {
+        // Re-zero what the last step rule update moved, so the rule counts it as pruned.
+        for (int i = 0; i < weights.size(); i++) {
+          weights.get(i).muli(fixedMasks[i]);
+        }
+      }
       List<NDArray> masks = rule.keepMasks(weights, sparsity);
       for (int i = 0; i < weights.size(); i++) {
         NDArray mask = masks.get(i);

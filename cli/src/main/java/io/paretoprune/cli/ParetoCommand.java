@@ -1,0 +1,49 @@
+package io.paretoprune.cli;
+
+import io.paretoprune.core.data.Datasets;
+import io.paretoprune.experiments.run.ParetoRunner;
+import io.paretoprune.experiments.suite.SuiteLoader;
+import io.paretoprune.experiments.suite.SuiteSpec;
+import io.paretoprune.reporting.ReportWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code pareto SUITE}: the weighted-sum Pareto-front search of the suite's pareto section. */
+@Command(
+    name = "pareto",
+    mixinStandardHelpOptions = true,
+    description =
+        "Search the Pareto front of a suite's first two objectives by weighted sums "
+            + "(sweep, bisection, dichotomic, stochastic-dichotomic), pick the knee, retrain it.")
+public final class ParetoCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "SUITE", description = "suite YAML file with a pareto: section")
+  Path suiteFile;
+
+  @Option(names = "--results", description = "results root (default: ./results)")
+  Path results;
+
+  @Option(names = "--data", description = "data root (default: $PARETOPRUNE_DATA or ./data)")
+  Path data;
+
+  @Override
+  public Integer call() throws Exception {
+    SuiteSpec suite = SuiteLoader.load(suiteFile);
+    if (suite.pareto() == null) {
+      throw new UserInputException(suiteFile + ": pareto: the suite has no pareto section");
+    }
+    Path dataRoot = data != null ? data.toAbsolutePath() : Paths.data();
+    Datasets.get(suite.dataset().name())
+        .check(suite.dataset().dir() != null ? Path.of(suite.dataset().dir()) : dataRoot);
+    Path dir = (results != null ? results : Paths.results()).resolve(suite.name());
+    Files.createDirectories(dir);
+    new ParetoRunner(dir, dataRoot, System.out).run(suite);
+    if (Files.isRegularFile(dir.resolve("summary.csv"))) {
+      System.out.println("report: " + ReportWriter.write(dir));
+    }
+    return 0;
+  }
+}
