@@ -154,7 +154,7 @@ public final class MultiObjectiveTrainer {
       scope.suppressNotUsedWarning();
       NDScope.register(x);
       NDScope.register(y);
-      NDArray[] g = new NDArray[k];
+      FlatGradient[] g = new FlatGradient[k];
       for (int a = 0; a < layout.autograd.length; a++) {
         int i = layout.autograd[a];
         flat.zeroGradient();
@@ -168,16 +168,25 @@ public final class MultiObjectiveTrainer {
           }
         }
         NDArray grad = flat.gradient();
-        g[i] = a == layout.autograd.length - 1 ? grad : grad.duplicate();
+        g[i] =
+            new FlatGradient(
+                a == layout.autograd.length - 1 ? grad : grad.duplicate(), new ArrayList<>());
+      }
+      for (int i = 0; i < k; i++) {
+        if (g[i] == null) {
+          g[i] = new FlatGradient(null, new ArrayList<>());
+        }
       }
       for (ProblemLayout.PenaltyRuns pr : layout.penalties) {
-        int i = pr.objective();
-        if (g[i] == null) {
-          g[i] = manager.zeros(new Shape(layout.size()), DataType.FLOAT32);
-        }
+        FlatGradient gi = g[pr.objective()];
         for (ProblemLayout.Range r : pr.runs()) {
           NDIndex slice = FlatParameters.slice(r.from(), r.to());
-          g[i].get(slice).addi(pr.penalty().gradient(flat.array().get(slice)));
+          NDArray pg = pr.penalty().gradient(flat.array().get(slice));
+          if (gi.full != null) {
+            gi.full.get(slice).addi(pg);
+          } else {
+            gi.parts.add(new FlatGradient.Part(r.from(), r.to(), pg));
+          }
         }
       }
       List<NDArray> parts = new ArrayList<>(layout.groups.size());
@@ -203,21 +212,17 @@ public final class MultiObjectiveTrainer {
 
   /** The group's direction {@code sum_j c_j g_j} over its range of the flat array. */
   private NDArray combineGroup(
-      int gi, NDArray[] g, long step, int epoch, List<StepRecord> records) {
+      int gi, FlatGradient[] g, long step, int epoch, List<StepRecord> records) {
     GroupRule rule = layout.groups.get(gi);
     int[] objs = rule.objectives();
     ProblemLayout.Range range = layout.groupRanges[gi];
-    NDArray[] rows = new NDArray[objs.length];
+    FlatGradient[] rows = new FlatGradient[objs.length];
     for (int j = 0; j < objs.length; j++) {
-      NDArray full = g[objs[j]];
-      rows[j] =
-          full == null || layout.singleGroup()
-              ? full
-              : full.get(FlatParameters.slice(range.from(), range.to()));
+      rows[j] = g[objs[j]].restrict(range.from(), range.to(), layout.size());
     }
     double[][] gram = null;
     if (rule.combiner().needsGram()) {
-      gram = GramMatrix.compute(rows);
+      gram = FlatGradient.gram(rows);
       if (!GramMatrix.isFinite(gram)) {
         throw new NonFiniteGradientException(
             "gradient of group '" + rule.name() + "' holds NaN or Inf");
@@ -238,16 +243,26 @@ public final class MultiObjectiveTrainer {
     records.add(new StepRecord(step, epoch, rule.name(), c, norm));
     NDArray d = null;
     for (int j = 0; j < objs.length; j++) {
-      if (rows[j] == null || c[j] == 0) {
+      NDArray full = rows[j].full;
+      if (full == null || c[j] == 0) {
         continue;
       }
-      if (d == null) {
-        d = c[j] == 1 ? rows[j] : rows[j].mul((float) c[j]);
-      } else {
-        d = d.add(rows[j].mul((float) c[j]));
+      NDArray scaled = c[j] == 1 ? full : full.mul((float) c[j]);
+      d = d == null ? scaled : d.addi(scaled);
+    }
+    if (d == null) {
+      d = manager.zeros(new Shape(range.length()), DataType.FLOAT32);
+    }
+    for (int j = 0; j < objs.length; j++) {
+      if (c[j] == 0) {
+        continue;
+      }
+      for (FlatGradient.Part part : rows[j].parts) {
+        NDArray v = c[j] == 1 ? part.values() : part.values().mul((float) c[j]);
+        d.get(FlatParameters.slice(part.from(), part.to())).addi(v);
       }
     }
-    return d != null ? d : manager.zeros(new Shape(range.length()), DataType.FLOAT32);
+    return d;
   }
 
   /** Builder; {@code setX} is required, {@code optX} has a default. */

@@ -1,0 +1,113 @@
+package io.paretoprune.core.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One objective's gradient over (a range of) the flat parameter array: a full array where autograd
+ * produced one, plus parts that cover only some ranges (an analytic penalty's gradient on the dense
+ * kernels, say). Keeping penalty-only gradients as parts avoids materialising and combining arrays
+ * of the network's full size every step; with several intra-op threads each full-size operation
+ * costs a thread hand-off.
+ */
+final class FlatGradient {
+  /** A gradient on {@code [from, to)} of the flat array. */
+  record Part(long from, long to, NDArray values) {}
+
+  final NDArray full;
+  final List<Part> parts;
+
+  FlatGradient(NDArray full, List<Part> parts) {
+    this.full = full;
+    this.parts = parts;
+  }
+
+  boolean isZero() {
+    return full == null && parts.isEmpty();
+  }
+
+  /** The same gradient on {@code [from, to)}, with ranges relative to {@code from}. */
+  FlatGradient restrict(long from, long to, long size) {
+    if (from == 0 && to == size) {
+      return this;
+    }
+    NDArray f = full == null ? null : full.get(FlatParameters.slice(from, to));
+    List<Part> ps = new ArrayList<>();
+    for (Part p : parts) {
+      long a = Math.max(from, p.from());
+      long b = Math.min(to, p.to());
+      if (a < b) {
+        NDArray v =
+            a == p.from() && b == p.to()
+                ? p.values()
+                : p.values().get(FlatParameters.slice(a - p.from(), b - p.from()));
+        ps.add(new Part(a - from, b - from, v));
+      }
+    }
+    return new FlatGradient(f, ps);
+  }
+
+  /** {@code this . other} as a scalar array, or null when it is 0 for lack of overlap. */
+  NDArray dot(FlatGradient other) {
+    List<NDArray> terms = new ArrayList<>();
+    if (full != null && other.full != null) {
+      terms.add(full.dot(other.full));
+    }
+    if (full != null) {
+      for (Part q : other.parts) {
+        terms.add(full.get(FlatParameters.slice(q.from(), q.to())).dot(q.values()));
+      }
+    }
+    if (other.full != null) {
+      for (Part p : parts) {
+        terms.add(other.full.get(FlatParameters.slice(p.from(), p.to())).dot(p.values()));
+      }
+    }
+    for (Part p : parts) {
+      for (Part q : other.parts) {
+        long a = Math.max(p.from(), q.from());
+        long b = Math.min(p.to(), q.to());
+        if (a < b) {
+          terms.add(
+              p.values()
+                  .get(FlatParameters.slice(a - p.from(), b - p.from()))
+                  .dot(q.values().get(FlatParameters.slice(a - q.from(), b - q.from()))));
+        }
+      }
+    }
+    if (terms.isEmpty()) {
+      return null;
+    }
+    return terms.size() == 1 ? terms.get(0) : NDArrays.add(terms.toArray(new NDArray[0]));
+  }
+
+  /** Gram matrix of gradients, with one copy to the host. */
+  static double[][] gram(FlatGradient[] g) {
+    int k = g.length;
+    double[][] out = new double[k][k];
+    List<int[]> where = new ArrayList<>();
+    NDList dots = new NDList();
+    for (int i = 0; i < k; i++) {
+      for (int j = i; j < k; j++) {
+        NDArray d = g[i].dot(g[j]);
+        if (d != null) {
+          where.add(new int[] {i, j});
+          dots.add(d.reshape(1));
+        }
+      }
+    }
+    if (dots.isEmpty()) {
+      return out;
+    }
+    float[] v = (dots.size() == 1 ? dots.get(0) : NDArrays.concat(dots)).toFloatArray();
+    for (int n = 0; n < v.length; n++) {
+      int[] ij = where.get(n);
+      out[ij[0]][ij[1]] = v[n];
+      out[ij[1]][ij[0]] = v[n];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,67 @@
+package io.paretoprune.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.paretoprune.core.engine.EngineSetup;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Gram matrices of full and partial gradients against dense vectors computed by hand. */
+class FlatGradientTest {
+  static float[] dense(FlatGradient g, int n) {
+    float[] v = g.full == null ? new float[n] : g.full.toFloatArray();
+    for (FlatGradient.Part p : g.parts) {
+      float[] pv = p.values().toFloatArray();
+      for (int i = 0; i < pv.length; i++) {
+        v[(int) p.from() + i] += pv[i];
+      }
+    }
+    return v;
+  }
+
+  @Test
+  void gramOfFullAndOverlappingPartsEqualsTheDenseDotProducts() {
+    EngineSetup.pytorchOffline();
+    try (NDManager m = NDManager.newBaseManager()) {
+      int n = 50;
+      NDArray full = m.randomNormal(new Shape(n));
+      FlatGradient a = new FlatGradient(full, new ArrayList<>());
+      FlatGradient b =
+          new FlatGradient(
+              null,
+              new ArrayList<>(
+                  List.of(
+                      new FlatGradient.Part(0, 20, m.randomNormal(new Shape(20))),
+                      new FlatGradient.Part(10, 30, m.randomNormal(new Shape(20))))));
+      FlatGradient c =
+          new FlatGradient(
+              null,
+              new ArrayList<>(
+                  List.of(new FlatGradient.Part(25, 50, m.randomNormal(new Shape(25))))));
+      FlatGradient zero = new FlatGradient(null, new ArrayList<>());
+      FlatGradient[] g = {a, b, c, zero};
+      double[][] gram = FlatGradient.gram(g);
+      for (int i = 0; i < g.length; i++) {
+        for (int j = 0; j < g.length; j++) {
+          float[] x = dense(g[i], n);
+          float[] y = dense(g[j], n);
+          double dot = 0;
+          for (int t = 0; t < n; t++) {
+            dot += x[t] * y[t];
+          }
+          assertEquals(dot, gram[i][j], 1e-4, "G[" + i + "][" + j + "]");
+        }
+      }
+      FlatGradient r = b.restrict(15, 40, n);
+      float[] whole = dense(b, n);
+      float[] part = dense(r, 25);
+      for (int t = 0; t < 25; t++) {
+        assertEquals(whole[15 + t], part[t], 1e-6);
+      }
+    }
+  }
+}
