@@ -1,6 +1,5 @@
 package io.paretoprune.cli;
 
-import io.paretoprune.core.data.Datasets;
 import io.paretoprune.experiments.run.ParetoRunner;
 import io.paretoprune.experiments.suite.SuiteLoader;
 import io.paretoprune.experiments.suite.SuiteSpec;
@@ -35,10 +34,9 @@ public final class ParetoCommand implements Callable<Integer> {
     if (suite.pareto() == null) {
       throw new UserInputException(suiteFile + ": pareto: the suite has no pareto section");
     }
-    Path dataRoot = data != null ? data.toAbsolutePath() : Paths.data();
-    Datasets.get(suite.dataset().name())
-        .check(suite.dataset().dir() != null ? Path.of(suite.dataset().dir()) : dataRoot);
-    Path dir = (results != null ? results : Paths.results()).resolve(suite.name());
+    Path dataRoot = Paths.data(data);
+    Paths.checkData(suite, dataRoot);
+    Path dir = Paths.suiteResults(results, suite);
     Files.createDirectories(dir);
     new ParetoRunner(dir, dataRoot, System.out).run(suite);
     if (Files.isRegularFile(dir.resolve("summary.csv"))) {

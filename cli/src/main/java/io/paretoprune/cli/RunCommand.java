@@ -38,11 +38,9 @@ public final class RunCommand implements Callable<Integer> {
 
   static int runSuite(SuiteSpec suite, Path suiteFile, Path results, Path data, boolean report)
       throws Exception {
-    Path dataRoot = data != null ? data.toAbsolutePath() : Paths.data();
-    // A missing or broken data file is the user's to fix: say so in one line before any run starts.
-    io.paretoprune.core.data.Datasets.get(suite.dataset().name())
-        .check(suite.dataset().dir() != null ? Path.of(suite.dataset().dir()) : dataRoot);
-    Path dir = (results != null ? results : Paths.results()).resolve(suite.name());
+    Path dataRoot = Paths.data(data);
+    Paths.checkData(suite, dataRoot);
+    Path dir = Paths.suiteResults(results, suite);
     java.nio.file.Files.createDirectories(dir);
     SuiteRunner runner = new SuiteRunner(dir, dataRoot, System.out);
     List<RunOutcome> outcomes = runner.run(suite, suiteFile);
