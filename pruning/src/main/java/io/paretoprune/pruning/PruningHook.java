@@ -1,0 +1,128 @@
+package io.paretoprune.pruning;
+
+import ai.djl.ndarray.NDScope;
+import io.paretoprune.core.param.ParameterCatalog;
+import io.paretoprune.core.param.ParameterRef;
+import io.paretoprune.core.param.ParameterSelector;
+import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.train.HookContext;
+import io.paretoprune.core.train.StepHook;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies a {@link PruningStrategy} to the selected parameters once before training (step 0) and
+ * after every optimizer step, following a {@link PruningSchedule}.
+ *
+ * <p>At a pruning event the strategy computes a mask {@code M} from the current weights. Under
+ * {@link Regrowth#REGROW} the hook sets {@code w <- w * M} and forgets {@code M}. Under {@link
+ * Regrowth#FIXED} it keeps the accumulated mask {@code A <- A * M} and, after <em>every</em> step
+ * (event or not), sets {@code w <- w * A} and multiplies the step rule's state for {@code w} by
+ * {@code A}, so a pruned weight neither moves nor keeps momentum.
+ *
+ * <p>Cost: temporaries live in one {@link NDScope} per call; nothing is copied to the host; a step
+ * that is no event under {@code regrow} does no engine work at all.
+ */
+public final class PruningHook implements StepHook {
+  private final PruningStrategy strategy;
+  private final ParameterSelector selector;
+  private final PruningSchedule schedule;
+  private final Regrowth regrowth;
+  private ParameterCatalog catalog;
+  private List<ParameterRef> targets;
+  private Mask fixed;
+
+  public PruningHook(
+      PruningStrategy strategy,
+      ParameterSelector selector,
+      PruningSchedule schedule,
+      Regrowth regrowth) {
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
+    this.selector = Objects.requireNonNull(selector, "selector");
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    this.regrowth = Objects.requireNonNull(regrowth, "regrowth");
+  }
+
+  public PruningStrategy strategy() {
+    return strategy;
+  }
+
+  public ParameterSelector selector() {
+    return selector;
+  }
+
+  public PruningSchedule schedule() {
+    return schedule;
+  }
+
+  public Regrowth regrowth() {
+    return regrowth;
+  }
+
+  /** The accumulated mask under {@code fixed} once the first event has run; else {@code null}. */
+  public Mask fixedMask() {
+    return fixed;
+  }
+
+  /** Starts afresh on the context's network and prunes if step 0 is an event. */
+  @Override
+  public void beforeTraining(HookContext context) {
+    reset(context.parameters());
+    prune(context);
+  }
+
+  @Override
+  public void afterStep(HookContext context) {
+    if (context.parameters() != catalog) {
+      reset(context.parameters());
+    }
+    prune(context);
+  }
+
+  private void prune(HookContext context) {
+    boolean event = schedule.prunesAt(context.step());
+    if (!event && (regrowth == Regrowth.REGROW || fixed == null)) {
+      return;
+    }
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      if (event) {
+        double target = schedule.targetAt(context.step(), context.totalSteps());
+        Mask m =
+            strategy.computeMask(
+                targets, fixed, new PruningContext(context.step(), context.epoch(), target));
+        if (regrowth == Regrowth.REGROW) {
+          m.applyTo(targets);
+          return;
+        }
+        if (fixed == null) {
+          fixed = m.detach();
+        } else {
+          fixed.retain(m);
+        }
+      }
+      fixed.applyTo(targets);
+      for (int i = 0; i < targets.size(); i++) {
+        context.stepRuleState().mask(targets.get(i).id(), fixed.keep(i));
+      }
+    }
+  }
+
+  private void reset(ParameterCatalog parameters) {
+    if (fixed != null) {
+      fixed.close();
+      fixed = null;
+    }
+    List<ParameterRef> selected = parameters.select(selector);
+    if (selected.isEmpty()) {
+      throw new ConfigException(
+          "on",
+          "'"
+              + selector
+              + "' selects no parameter of the network; it has "
+              + String.join(", ", parameters.all().stream().map(ParameterRef::name).toList()));
+    }
+    catalog = parameters;
+    targets = selected;
+  }
+}

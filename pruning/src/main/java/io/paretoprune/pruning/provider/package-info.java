@@ -1,0 +1,6 @@
+/**
+ * The pruning plug-ins registered in {@code
+ * META-INF/services/io.paretoprune.pruning.PruningProvider}: {@code threshold} (the paper's),
+ * {@code magnitude}, {@code random} and {@code none}, with the reading of their shared settings.
+ */
+package io.paretoprune.pruning.provider;
