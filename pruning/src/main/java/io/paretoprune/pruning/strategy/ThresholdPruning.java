@@ -28,7 +28,7 @@ public final class ThresholdPruning implements PruningStrategy {
   public static final double PAPER_TAU = 0.001;
 
   private final double tau;
-  private NDArray tauScalar;
+  private final List<NDArray> tauScalars = new ArrayList<>();
 
   /**
    * @param tau the threshold, {@code >= 0}; 0 prunes nothing but exact zeros
@@ -63,23 +63,24 @@ public final class ThresholdPruning implements PruningStrategy {
     return d.getNDArrayInternal().relu();
   }
 
-  /** {@code tau} as a 0-d array on {@code w}'s manager and of its type, made once and reused. */
+  /**
+   * {@code tau} as a 0-d array on {@code w}'s manager and of its type, made once per (manager,
+   * type) and reused; a network normally has one of each, so the scan is one comparison.
+   */
   private NDArray scalarLike(NDArray w) {
-    NDArray t = tauScalar;
-    if (t == null
-        || !t.getManager().isOpen()
-        || t.getManager() != w.getManager()
-        || t.getDataType() != w.getDataType()) {
-      if (t != null && t.getManager().isOpen()) {
-        t.close();
+    for (NDArray t : tauScalars) {
+      if (t.getManager() == w.getManager() && t.getDataType() == w.getDataType()) {
+        return t;
       }
-      try (NDArray d = w.getManager().create(tau)) {
-        t = w.getDataType() == DataType.FLOAT64 ? d.duplicate() : d.toType(w.getDataType(), true);
-      }
-      // Lives with the network's manager, not with the caller's scope.
-      NDScope.unregister(t);
-      tauScalar = t;
     }
+    tauScalars.removeIf(t -> !t.getManager().isOpen());
+    NDArray t;
+    try (NDArray d = w.getManager().create(tau)) {
+      t = w.getDataType() == DataType.FLOAT64 ? d.duplicate() : d.toType(w.getDataType(), true);
+    }
+    // Lives with the network's manager, not with the caller's scope.
+    NDScope.unregister(t);
+    tauScalars.add(t);
     return t;
   }
 

@@ -53,6 +53,18 @@ class RandomPruningTest {
   }
 
   @Test
+  void aNewNetworkWithTheSameNamesGetsTheSameChoice() {
+    RandomPruning rule = new RandomPruning(Scope.LAYER, 9);
+    float[] first;
+    try (NDManager m = NDManager.newBaseManager()) {
+      first = keep(rule, weights(m, 10, 10), 0.5);
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      assertArrayEquals(first, keep(rule, weights(m, 10, 10), 0.5));
+    }
+  }
+
+  @Test
   void prunedSetsAreNestedAsTheTargetGrows() {
     try (NDManager m = NDManager.newBaseManager()) {
       ParameterRef p = weights(m, 20, 20);

@@ -91,6 +91,16 @@ class ThresholdPruningTest {
   }
 
   @Test
+  void oneInstanceServesNetworkAfterNetwork() {
+    ThresholdPruning rule = new ThresholdPruning(0.5);
+    for (int run = 0; run < 3; run++) {
+      try (NDManager m = NDManager.newBaseManager()) {
+        assertArrayEquals(new float[] {0, 1, 0}, keep(rule, m, new float[] {0.5f, 0.75f, -0.25f}));
+      }
+    }
+  }
+
+  @Test
   void rejectsNegativeOrNonFiniteThresholds() {
     assertThrows(IllegalArgumentException.class, () -> new ThresholdPruning(-1e-9));
     assertThrows(IllegalArgumentException.class, () -> new ThresholdPruning(Double.NaN));
