@@ -1,98 +1,128 @@
 package io.paretoprune.pruning;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.param.ParameterSelector;
+import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.train.HookContext;
 import io.paretoprune.core.train.StepHook;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
- * Applies a pruning rule to the selected parameters once before training and after every due step:
- * {@code w <- w * mask}. With {@link Regrowth#FIXED} the masks accumulate and the step rule's state
- * is masked too.
+ * Applies a {@link PruningStrategy} to the selected parameters once before training (step 0) and
+ * after every optimizer step, following a {@link PruningSchedule}.
+ *
+ * <p>At a pruning event the strategy computes a mask {@code M} from the current weights. Under
+ * {@link Regrowth#REGROW} the hook sets {@code w <- w * M} and forgets {@code M}. Under {@link
+ * Regrowth#FIXED} it keeps the accumulated mask {@code A <- A * M} and, after <em>every</em> step
+ * (event or not), sets {@code w <- w * A} and multiplies the step rule's state for {@code w} by
+ * {@code A}, so a pruned weight neither moves nor keeps momentum.
+ *
+ * <p>Cost: temporaries live in one {@link NDScope} per call; nothing is copied to the host; a step
+ * that is no event under {@code regrow} does no engine work at all.
  */
 public final class PruningHook implements StepHook {
+  private final PruningStrategy strategy;
   private final ParameterSelector selector;
-  private final PruningRule rule;
   private final PruningSchedule schedule;
   private final Regrowth regrowth;
-  private List<ParameterRef> params;
-  private NDArray[] fixedMasks;
+  private ParameterCatalog catalog;
+  private List<ParameterRef> targets;
+  private Mask fixed;
 
   public PruningHook(
-      ParameterSelector selector, PruningRule rule, PruningSchedule schedule, Regrowth regrowth) {
-    this.selector = selector;
-    this.rule = rule;
-    this.schedule = schedule;
-    this.regrowth = regrowth;
+      PruningStrategy strategy,
+      ParameterSelector selector,
+      PruningSchedule schedule,
+      Regrowth regrowth) {
+    this.strategy = Objects.requireNonNull(strategy, "strategy");
+    this.selector = Objects.requireNonNull(selector, "selector");
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    this.regrowth = Objects.requireNonNull(regrowth, "regrowth");
   }
 
+  public PruningStrategy strategy() {
+    return strategy;
+  }
+
+  public ParameterSelector selector() {
+    return selector;
+  }
+
+  public PruningSchedule schedule() {
+    return schedule;
+  }
+
+  public Regrowth regrowth() {
+    return regrowth;
+  }
+
+  /** The accumulated mask under {@code fixed} once the first event has run; else {@code null}. */
+  public Mask fixedMask() {
+    return fixed;
+  }
+
+  /** Starts afresh on the context's network and prunes if step 0 is an event. */
   @Override
   public void beforeTraining(HookContext context) {
-    params = context.parameters().select(selector);
-    if (params.isEmpty()) {
-      throw new IllegalArgumentException(
-          "pruning selection '" + selector + "' matches no parameter");
-    }
-    prune(context, 0);
+    reset(context.parameters());
+    prune(context);
   }
 
   @Override
   public void afterStep(HookContext context) {
-    if (schedule.isDue(context.step())) {
-      prune(context, context.step());
+    if (context.parameters() != catalog) {
+      reset(context.parameters());
     }
+    prune(context);
   }
 
-  private void prune(HookContext context, long step) {
-    if (params == null) {
-      params = context.parameters().select(selector);
+  private void prune(HookContext context) {
+    boolean event = schedule.prunesAt(context.step());
+    if (!event && (regrowth == Regrowth.REGROW || fixed == null)) {
+      return;
     }
-    double sparsity = schedule.targetAt(step);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      if (regrowth == Regrowth.REGROW && rule.splitInvariant()) {
-        // One native pass over all selected weights when they are contiguous in the flat array.
-        Optional<NDArray> all = context.contiguous(params);
-        if (all.isPresent()) {
-          NDArray w = all.get();
-          w.muli(rule.keepMasks(List.of(w), sparsity).get(0));
+      if (event) {
+        double target = schedule.targetAt(context.step(), context.totalSteps());
+        Mask m =
+            strategy.computeMask(
+                targets, fixed, new PruningContext(context.step(), context.epoch(), target));
+        if (regrowth == Regrowth.REGROW) {
+          m.applyTo(targets);
           return;
         }
-      }
-      List<NDArray> weights = params.stream().map(ParameterRef::array).toList();
-      if (regrowth == Regrowth.FIXED && fixedMasks != null) {
-        // Re-zero what the last step rule update moved, so the rule counts it as pruned.
-        for (int i = 0; i < weights.size(); i++) {
-          weights.get(i).muli(fixedMasks[i]);
+        if (fixed == null) {
+          fixed = m.detach();
+        } else {
+          fixed.retain(m);
         }
       }
-      List<NDArray> masks = rule.keepMasks(weights, sparsity);
-      for (int i = 0; i < weights.size(); i++) {
-        NDArray mask = masks.get(i);
-        if (regrowth == Regrowth.FIXED) {
-          mask = accumulate(i, mask);
-          context.stepRuleState().mask(params.get(i).id(), mask);
-        }
-        weights.get(i).muli(mask);
+      fixed.applyTo(targets);
+      for (int i = 0; i < targets.size(); i++) {
+        context.stepRuleState().mask(targets.get(i).id(), fixed.keep(i));
       }
     }
   }
 
-  /** The running product of every mask so far; it outlives the step's scope. */
-  private NDArray accumulate(int i, NDArray mask) {
-    if (fixedMasks == null) {
-      fixedMasks = new NDArray[params.size()];
+  private void reset(ParameterCatalog parameters) {
+    if (fixed != null) {
+      fixed.close();
+      fixed = null;
     }
-    if (fixedMasks[i] == null) {
-      fixedMasks[i] = mask.duplicate();
-      NDScope.unregister(fixedMasks[i]);
-    } else {
-      fixedMasks[i].muli(mask);
+    List<ParameterRef> selected = parameters.select(selector);
+    if (selected.isEmpty()) {
+      throw new ConfigException(
+          "on",
+          "'"
+              + selector
+              + "' selects no parameter of the network; it has "
+              + String.join(", ", parameters.all().stream().map(ParameterRef::name).toList()));
     }
-    return fixedMasks[i];
+    catalog = parameters;
+    targets = selected;
   }
 }

@@ -3,19 +3,27 @@ package io.paretoprune.pruning;
 import io.paretoprune.core.plugin.PluginRegistry;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.StepHook;
+import java.util.List;
 
-/** Pruning strategies by name, from the {@link PruningProvider} plug-ins on the classpath. */
+/** The pruning strategies on the classpath, found through {@link PruningProvider}. */
 public final class PruningStrategies {
   private PruningStrategies() {}
 
+  /** Loads the providers afresh (so plug-ins added to the context class loader are seen). */
   public static PluginRegistry<PruningProvider> registry() {
     return PluginRegistry.load(PruningProvider.class, "pruning strategy");
   }
 
-  /** Builds the named strategy; unknown names or settings are a ConfigException naming them. */
+  /**
+   * The hook of strategy {@code name} configured by {@code settings}.
+   *
+   * @throws io.paretoprune.core.plugin.ConfigException for an unknown name or a bad setting
+   */
   public static StepHook create(String name, PluginSettings settings) {
-    PruningProvider p = registry().get(name);
-    settings.requireOnly(p);
-    return p.create(settings);
+    return registry().get(name).create(settings);
+  }
+
+  public static List<PruningProvider> all() {
+    return registry().all();
   }
 }

@@ -23,6 +23,17 @@ public record HookContext(
     StepRuleState stepRuleState,
     FlatParameters flat) {
 
+  /** A context outside the trainer (tests, tools): no flat parameter array. */
+  public HookContext(
+      ParameterCatalog parameters,
+      long step,
+      int epoch,
+      int stepsPerEpoch,
+      long totalSteps,
+      StepRuleState stepRuleState) {
+    this(parameters, step, epoch, stepsPerEpoch, totalSteps, stepRuleState, null);
+  }
+
   /**
    * One array over exactly these parameters, when they lie next to each other in the trainer's flat
    * parameter array (they do for the usual selections: dense, dense.kernel, conv): a rule can then

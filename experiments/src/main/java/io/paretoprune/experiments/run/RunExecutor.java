@@ -111,6 +111,15 @@ public final class RunExecutor {
     return result;
   }
 
+  /** The suite's pruning settings; random pruning draws from the run's seed unless told. */
+  static PluginSettings pruningSettings(RunSpec spec) {
+    Map<String, Object> s = new LinkedHashMap<>(spec.pruning().settings());
+    if (spec.pruning().name().equals("random")) {
+      s.putIfAbsent("seed", spec.seed());
+    }
+    return new PluginSettings(s);
+  }
+
   private static LabeledImages limit(LabeledImages images, int n) {
     return n > 0 ? images.head(n) : images;
   }

@@ -4,62 +4,104 @@ import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.pruning.PruningSchedule;
+import io.paretoprune.pruning.PruningSchedule.Ramp;
 import io.paretoprune.pruning.Regrowth;
-import java.util.LinkedHashMap;
+import io.paretoprune.pruning.strategy.Scope;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Settings every strategy shares: the selection, the regrowth policy and the schedule. */
+/** Reading of the settings the pruning providers share; every bad value names its key. */
 final class CommonSettings {
+  static final String ON = "on";
+  static final String REGROWTH = "regrowth";
+  static final String TARGET = "target";
+  static final String RAMP = "ramp";
+  static final String START_STEP = "start_step";
+  static final String END_STEP = "end_step";
+  static final String EVERY = "every";
+  static final String SCOPE = "scope";
+  static final String SEED = "seed";
+
+  static final String ON_HELP =
+      "which parameters to prune: dense (kernels and biases, default), dense.kernel, conv, all,"
+          + " or layer names like dense1,dense2.weight";
+  static final String REGROWTH_HELP =
+      "regrow (default: the rule re-applies to current values, pruned weights may come back) or"
+          + " fixed (pruned weights and their optimizer state stay 0)";
+
   private CommonSettings() {}
 
-  static Map<String, String> selectionKeys() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("on", "parameters to prune (default dense: the dense kernels and biases)");
-    m.put("regrowth", "regrow (default; re-applied to current values) or fixed (masks accumulate)");
-    return m;
-  }
-
-  static Map<String, String> scheduleKeys() {
-    Map<String, String> m = selectionKeys();
-    m.put("target", "target sparsity in [0, 1)");
-    m.put("scope", "layer (default: the target per parameter) or global");
-    m.put("ramp", "constant (default), linear or polynomial from start_step to end_step");
-    m.put("start_step", "step where the ramp starts (default 0)");
-    m.put("end_step", "step where the ramp reaches the target (default 0)");
-    m.put("every", "prune every N steps (default 1)");
-    return m;
-  }
-
+  /** Key {@code on}: a selector spec, as one comma-separated string or a list of tokens. */
   static ParameterSelector selector(PluginSettings s) {
-    String spec = s.getString("on", "dense");
+    Object v = s.asMap().get(ON);
+    String spec;
+    if (v == null) {
+      return ParameterSelector.dense();
+    } else if (v instanceof List<?> list) {
+      spec = list.stream().map(String::valueOf).collect(Collectors.joining(","));
+    } else {
+      spec = s.getString(ON, null);
+    }
     try {
       return ParameterSelector.parse(spec);
     } catch (IllegalArgumentException e) {
-      throw new ConfigException("on", e.getMessage());
+      throw new ConfigException(ON, e.getMessage());
     }
   }
 
   static Regrowth regrowth(PluginSettings s) {
-    return Regrowth.valueOf(
-        s.getChoice("regrowth", "regrow", List.of("regrow", "fixed")).toUpperCase(Locale.ROOT));
+    return Regrowth.parse(s.getChoice(REGROWTH, "regrow", Regrowth.NAMES));
   }
 
-  static boolean global(PluginSettings s) {
-    return s.getChoice("scope", "layer", List.of("layer", "global")).equals("global");
+  static Scope scope(PluginSettings s) {
+    return Scope.parse(s.getChoice(SCOPE, "layer", Scope.NAMES));
   }
 
+  /** Keys target (required), ramp, start_step, end_step, every. */
   static PruningSchedule schedule(PluginSettings s) {
-    double target = s.getDouble("target", 0.5, 0, Math.nextDown(1.0));
-    String ramp = s.getChoice("ramp", "constant", List.of("constant", "linear", "polynomial"));
-    int start = s.getInt("start_step", 0, 0, Integer.MAX_VALUE);
-    int end = s.getInt("end_step", 0, 0, Integer.MAX_VALUE);
-    if (!ramp.equals("constant") && end <= start) {
-      throw new ConfigException(
-          "end_step", "must be after start_step (" + start + ") for a " + ramp + " ramp");
+    if (!s.has(TARGET)) {
+      throw new ConfigException(TARGET, "required: the sparsity to reach, a number in [0, 1)");
     }
-    return new PruningSchedule(
-        ramp, target, start, end, s.getInt("every", 1, 1, Integer.MAX_VALUE));
+    double target = s.getDouble(TARGET, 0);
+    if (!(target >= 0 && target < 1)) {
+      throw new ConfigException(TARGET, "must be in [0, 1), got " + target);
+    }
+    Ramp ramp = Ramp.parse(s.getChoice(RAMP, "constant", Ramp.NAMES));
+    int start = s.getInt(START_STEP, 0, 0, Integer.MAX_VALUE);
+    long end = PruningSchedule.RUN_END;
+    if (s.has(END_STEP)) {
+      if (ramp == Ramp.CONSTANT) {
+        throw new ConfigException(END_STEP, "only used with ramp linear or polynomial");
+      }
+      end = s.getInt(END_STEP, 0, 0, Integer.MAX_VALUE);
+      if (end <= start) {
+        throw new ConfigException(
+            END_STEP, "must be greater than start_step (" + start + "), got " + end);
+      }
+    }
+    int every = s.getInt(EVERY, 1, 1, Integer.MAX_VALUE);
+    return new PruningSchedule(ramp, target, start, end, every);
   }
+
+  /** Key {@code seed}: a whole number (a long). */
+  static long seed(PluginSettings s) {
+    String v = s.getString(SEED, "0").trim();
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(SEED, "expected a whole number, got '" + v + "'");
+    }
+  }
+
+  static final String TARGET_HELP = "sparsity to reach, in [0, 1) (required)";
+  static final String RAMP_HELP =
+      "constant (default), linear or polynomial (cubic, Zhu & Gupta) from 0 at start_step to"
+          + " target at end_step";
+  static final String START_HELP = "first step that prunes; 0 (default) is before training";
+  static final String END_HELP =
+      "step where a linear or polynomial ramp reaches target (default: the run's last step)";
+  static final String EVERY_HELP = "prune every N steps from start_step (default 1)";
+  static final String SCOPE_HELP =
+      "layer (default: each layer's kernel and bias to target) or global (one ranking over the"
+          + " whole selection)";
 }

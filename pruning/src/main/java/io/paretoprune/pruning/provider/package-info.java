@@ -1,2 +1,6 @@
-/** The built-in pruning strategies as plug-ins: threshold, magnitude, random, none. */
+/**
+ * The pruning plug-ins registered in {@code
+ * META-INF/services/io.paretoprune.pruning.PruningProvider}: {@code threshold} (the paper's),
+ * {@code magnitude}, {@code random} and {@code none}, with the reading of their shared settings.
+ */
 package io.paretoprune.pruning.provider;

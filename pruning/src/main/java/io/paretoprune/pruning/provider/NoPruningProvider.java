@@ -2,11 +2,12 @@ package io.paretoprune.pruning.provider;
 
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.StepHook;
+import io.paretoprune.pruning.NoPruning;
 import io.paretoprune.pruning.PruningProvider;
 import java.util.Map;
 
-/** No pruning: the dense baseline. */
-public final class NoPruning implements PruningProvider {
+/** {@code none}: the baseline without pruning. */
+public final class NoPruningProvider implements PruningProvider {
   @Override
   public String name() {
     return "none";
@@ -14,7 +15,7 @@ public final class NoPruning implements PruningProvider {
 
   @Override
   public String description() {
-    return "no pruning";
+    return "no pruning (a baseline)";
   }
 
   @Override
@@ -23,7 +24,8 @@ public final class NoPruning implements PruningProvider {
   }
 
   @Override
-  public StepHook create(PluginSettings s) {
-    return context -> {};
+  public StepHook create(PluginSettings settings) {
+    settings.requireOnly(this);
+    return new NoPruning();
   }
 }

@@ -1,0 +1,23 @@
+package io.paretoprune.pruning;
+
+import io.paretoprune.core.param.ParameterRef;
+import java.util.List;
+
+/**
+ * Decides which weights to keep, as PyTorch's {@code BasePruningMethod.compute_mask}: from the
+ * selected parameters' current values, the mask in force and where training stands. It never writes
+ * the weights; a {@link PruningHook} applies the mask.
+ */
+public interface PruningStrategy {
+  /**
+   * Computes keep-masks for {@code targets}.
+   *
+   * @param targets the selected parameters, in catalog order
+   * @param prior the mask in force under the {@code fixed} regrowth policy (its zeros must stay
+   *     pruned, so a strategy that counts should count them first), or {@code null}
+   * @param context step, epoch and target sparsity now
+   * @return one keep array per target (1 keep, 0 prune, the weight's shape and type), created in
+   *     the caller's {@link ai.djl.ndarray.NDScope}
+   */
+  Mask computeMask(List<ParameterRef> targets, Mask prior, PruningContext context);
+}

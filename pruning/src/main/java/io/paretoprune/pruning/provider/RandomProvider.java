@@ -1,0 +1,38 @@
+package io.paretoprune.pruning.provider;
+
+import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.pruning.PruningHook;
+import io.paretoprune.pruning.PruningProvider;
+import io.paretoprune.pruning.strategy.RandomPruning;
+import java.util.Map;
+
+/** {@code random}: the control for magnitude, weights chosen by a seeded draw. */
+public final class RandomProvider implements PruningProvider {
+  @Override
+  public String name() {
+    return "random";
+  }
+
+  @Override
+  public String description() {
+    return "random pruning to a scheduled target sparsity, blind to the weights' values: the"
+        + " control for magnitude pruning";
+  }
+
+  @Override
+  public Map<String, String> settings() {
+    Map<String, String> m = MagnitudeProvider.scheduledSettings();
+    m.put(CommonSettings.SEED, "seed of the random choice, a whole number (default 0)");
+    return m;
+  }
+
+  @Override
+  public PruningHook create(PluginSettings settings) {
+    settings.requireOnly(this);
+    return new PruningHook(
+        new RandomPruning(CommonSettings.scope(settings), CommonSettings.seed(settings)),
+        CommonSettings.selector(settings),
+        CommonSettings.schedule(settings),
+        CommonSettings.regrowth(settings));
+  }
+}
