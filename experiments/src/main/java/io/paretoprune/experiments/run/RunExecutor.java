@@ -96,9 +96,7 @@ public final class RunExecutor {
               .setStepRule(optimizer.stepRule())
               .setConfig(config)
               .setManager(manager)
-              .addHook(
-                  PruningStrategies.create(
-                      spec.pruning().name(), new PluginSettings(spec.pruning().settings())));
+              .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)));
       if (progress != null) {
         builder.addListener(progress);
       }
