@@ -86,6 +86,17 @@ public final class PruningHook implements StepHook {
     }
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
+      if (event && regrowth == Regrowth.REGROW) {
+        // One pass over a flat view of all targets when the trainer keeps them side by side.
+        java.util.Optional<ai.djl.ndarray.NDArray> all = context.contiguous(targets);
+        if (all.isPresent()) {
+          ai.djl.ndarray.NDArray keep = strategy.elementwiseKeep(all.get());
+          if (keep != null) {
+            all.get().muli(keep);
+            return;
+          }
+        }
+      }
       if (event) {
         double target = schedule.targetAt(context.step(), context.totalSteps());
         Mask m =

@@ -1,5 +1,6 @@
 package io.paretoprune.pruning;
 
+import ai.djl.ndarray.NDArray;
 import io.paretoprune.core.param.ParameterRef;
 import java.util.List;
 
@@ -20,4 +21,13 @@ public interface PruningStrategy {
    *     the caller's {@link ai.djl.ndarray.NDScope}
    */
   Mask computeMask(List<ParameterRef> targets, Mask prior, PruningContext context);
+
+  /**
+   * The keep-mask of one array when the strategy decides entry by entry (a threshold), so the hook
+   * may apply it to one flat view over all targets in a single pass; null for strategies that rank
+   * entries within a layer or over a selection.
+   */
+  default NDArray elementwiseKeep(NDArray weights) {
+    return null;
+  }
 }

@@ -55,6 +55,11 @@ public final class ThresholdPruning implements PruningStrategy {
     return new Mask(names, keep);
   }
 
+  @Override
+  public NDArray elementwiseKeep(NDArray weights) {
+    return keepMask(weights);
+  }
+
   /** {@code 1} where {@code |w| > tau}, else {@code 0}, in {@code w}'s type. */
   NDArray keepMask(NDArray w) {
     NDArray d = w.abs();
