@@ -101,11 +101,11 @@ public final class SeedStatistics {
     if (ra.keySet().equals(rb.keySet())) {
       Set<Long> seeds = new LinkedHashSet<>(ra.keySet());
       out =
-          SeedTests.paired(
+          SeedComparisons.paired(
               metric, a, b, values(summary, ra, metric, seeds), values(summary, rb, metric, seeds));
     } else {
       out =
-          SeedTests.unpaired(
+          SeedComparisons.unpaired(
               metric, a, b, values(summary, ra, metric, null), values(summary, rb, metric, null));
     }
     int ex = excluded.getOrDefault(a, 0) + excluded.getOrDefault(b, 0);
@@ -169,7 +169,7 @@ public final class SeedStatistics {
       t.doubleColumn("effect_size").append(c.effectSize());
       t.stringColumn("effect_name").append(c.effectName());
       t.stringColumn("significant")
-          .append(Double.isNaN(c.pHolm()) ? "" : Boolean.toString(c.pHolm() < SeedTests.ALPHA));
+          .append(Double.isNaN(c.pHolm()) ? "" : Boolean.toString(c.pHolm() < SeedComparisons.ALPHA));
       t.stringColumn("note").append(c.note());
     }
     return t;

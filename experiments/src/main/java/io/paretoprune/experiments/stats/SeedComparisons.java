@@ -14,10 +14,10 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
  * (Wilcoxon signed-rank, exact where there are no ties or zeros; paired t), unpaired otherwise
  * (Mann-Whitney U, exact where possible; Welch t).
  */
-public final class SeedTests {
+public final class SeedComparisons {
   static final double ALPHA = 0.05;
 
-  private SeedTests() {}
+  private SeedComparisons() {}
 
   public static List<Comparison> paired(String metric, String a, String b, double[] x, double[] y) {
     int n = x.length;

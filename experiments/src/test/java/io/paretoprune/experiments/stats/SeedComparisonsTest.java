@@ -12,7 +12,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /** p-values against textbook examples (the values R's wilcox.test and t.test print). */
-class SeedTestsTest {
+class SeedComparisonsTest {
   // Hollander & Wolfe (1973), p. 29: depression scale before (x) and after (y); R's ?wilcox.test
   static final double[] X = {1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30};
   static final double[] Y = {0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29};
@@ -22,7 +22,7 @@ class SeedTestsTest {
 
   @Test
   void exactWilcoxonSignedRankMatchesHollanderWolfe() {
-    Comparison w = SeedTests.paired("m", "a", "b", X, Y).get(0);
+    Comparison w = SeedComparisons.paired("m", "a", "b", X, Y).get(0);
     assertEquals("wilcoxon-signed-rank", w.test());
     assertEquals(40, w.statistic(), 1e-12); // V = 40
     assertEquals(0.0390625, w.p(), 1e-7); // exact two-sided p = 20/512
@@ -31,10 +31,10 @@ class SeedTestsTest {
 
   @Test
   void pairedAndWelchTMatchTheSleepData() {
-    Comparison paired = SeedTests.paired("m", "a", "b", G1, G2).get(1);
+    Comparison paired = SeedComparisons.paired("m", "a", "b", G1, G2).get(1);
     assertEquals(-4.0621, paired.statistic(), 1e-4);
     assertEquals(0.002833, paired.p(), 1e-6);
-    Comparison welch = SeedTests.unpaired("m", "a", "b", G1, G2).get(1);
+    Comparison welch = SeedComparisons.unpaired("m", "a", "b", G1, G2).get(1);
     assertEquals(-1.8608, welch.statistic(), 1e-4);
     assertEquals(0.07939, welch.p(), 1e-5);
   }
@@ -42,7 +42,7 @@ class SeedTestsTest {
   @Test
   void exactMannWhitneyWithoutTies() {
     Comparison u =
-        SeedTests.unpaired(
+        SeedComparisons.unpaired(
                 "m", "a", "b", new double[] {1, 2, 3, 4, 5}, new double[] {6, 7, 8, 9, 10})
             .get(0);
     assertEquals(0, u.statistic(), 1e-12);
@@ -54,7 +54,7 @@ class SeedTestsTest {
   void fivePairsCannotReachSignificanceAndSaysSo() {
     double[] a = {0.99, 0.98, 0.985, 0.991, 0.987};
     double[] b = {0.97, 0.965, 0.975, 0.96, 0.968};
-    Comparison w = SeedTests.paired("m", "a", "b", a, b).get(0);
+    Comparison w = SeedComparisons.paired("m", "a", "b", a, b).get(0);
     assertEquals(0.0625, w.p(), 1e-12);
     assertTrue(w.note().contains("cannot reach p < 0.05 with 5 pairs (min p = 0.0625)"), w.note());
     assertEquals(1.0, w.effectSize(), 1e-12);
@@ -63,10 +63,10 @@ class SeedTestsTest {
   @Test
   void degenerateDataGivesANoteNotAnException() {
     double[] same = {1, 2, 3};
-    List<Comparison> c = SeedTests.paired("m", "a", "b", same, same);
+    List<Comparison> c = SeedComparisons.paired("m", "a", "b", same, same);
     assertTrue(Double.isNaN(c.get(0).p()) && c.get(0).note().contains("all differences are zero"));
     assertTrue(Double.isNaN(c.get(1).p()) && c.get(1).note().contains("do not vary"));
-    List<Comparison> one = SeedTests.paired("m", "a", "b", new double[] {1}, new double[] {2});
+    List<Comparison> one = SeedComparisons.paired("m", "a", "b", new double[] {1}, new double[] {2});
     assertTrue(one.get(0).note().contains("too few pairs"));
   }
 
