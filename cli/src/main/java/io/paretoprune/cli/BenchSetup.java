@@ -60,12 +60,13 @@ final class BenchSetup {
     TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, data.train(), data.test());
     LabeledImages tr = data.train();
     Network net =
-        ModelZoo.create(
-            "lenet5",
-            PluginSettings.empty(),
-            new InputSpec(tr.channels(), tr.height(), tr.width(), tr.classes()),
-            m,
-            seed);
+        ModelZoo.load()
+            .create(
+                "lenet5",
+                PluginSettings.empty(),
+                new InputSpec(tr.channels(), tr.height(), tr.width(), tr.classes()),
+                m,
+                seed);
     List<Objective> objectives = paperObjectives();
     TrainingConfig config = new TrainingConfig(epochs, 64, seed, 1000, steps);
     TrainingSchedule schedule = new TrainingSchedule(epochs, config.stepsPerEpoch(tr.count()));

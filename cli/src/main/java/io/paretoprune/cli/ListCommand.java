@@ -34,7 +34,7 @@ public final class ListCommand implements Callable<Integer> {
     switch (what) {
       case optimizers -> print(Optimizers.load().all());
       case pruning -> print(PruningStrategies.registry().all());
-      case models -> print(ModelZoo.registry().all());
+      case models -> print(ModelZoo.load().all());
       case datasets ->
           Datasets.all().forEach(d -> System.out.println(d.name() + "  " + d.description()));
       default -> throw new IllegalStateException();

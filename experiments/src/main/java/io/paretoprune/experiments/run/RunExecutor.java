@@ -65,12 +65,13 @@ public final class RunExecutor {
       InputSpec input =
           new InputSpec(train.channels(), train.height(), train.width(), train.classes());
       Network net =
-          ModelZoo.create(
-              spec.model().name(),
-              new PluginSettings(spec.model().settings()),
-              input,
-              manager,
-              spec.seed());
+          ModelZoo.load()
+              .create(
+                  spec.model().name(),
+                  new PluginSettings(spec.model().settings()),
+                  input,
+                  manager,
+                  spec.seed());
       TrainingConfig config =
           new TrainingConfig(
               spec.epochs(),

@@ -169,7 +169,8 @@ public final class SeedStatistics {
       t.doubleColumn("effect_size").append(c.effectSize());
       t.stringColumn("effect_name").append(c.effectName());
       t.stringColumn("significant")
-          .append(Double.isNaN(c.pHolm()) ? "" : Boolean.toString(c.pHolm() < SeedComparisons.ALPHA));
+          .append(
+              Double.isNaN(c.pHolm()) ? "" : Boolean.toString(c.pHolm() < SeedComparisons.ALPHA));
       t.stringColumn("note").append(c.note());
     }
     return t;

@@ -5,6 +5,7 @@ import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.optimizers.Optimizers;
 import io.paretoprune.pruning.PruningStrategies;
@@ -23,7 +24,15 @@ final class SuiteValidator {
     check(
         file,
         "model",
-        () -> ModelZoo.validate(s.model().name(), new PluginSettings(s.model().settings())));
+        () -> {
+          var d = Datasets.get(s.dataset().name());
+          int[] shape = d.exampleShape();
+          ModelZoo.load()
+              .validate(
+                  s.model().name(),
+                  new PluginSettings(s.model().settings()),
+                  new InputSpec(shape[0], shape[1], shape[2], d.classes()));
+        });
     objectives(file, "objectives", s.objectives());
     TrainingSchedule schedule = new TrainingSchedule(s.epochs(), 1);
     for (int i = 0; i < s.optimizers().size(); i++) {

@@ -66,7 +66,8 @@ class SeedComparisonsTest {
     List<Comparison> c = SeedComparisons.paired("m", "a", "b", same, same);
     assertTrue(Double.isNaN(c.get(0).p()) && c.get(0).note().contains("all differences are zero"));
     assertTrue(Double.isNaN(c.get(1).p()) && c.get(1).note().contains("do not vary"));
-    List<Comparison> one = SeedComparisons.paired("m", "a", "b", new double[] {1}, new double[] {2});
+    List<Comparison> one =
+        SeedComparisons.paired("m", "a", "b", new double[] {1}, new double[] {2});
     assertTrue(one.get(0).note().contains("too few pairs"));
   }
 
