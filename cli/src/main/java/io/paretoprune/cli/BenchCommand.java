@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: ms per training step against the PyTorch peer, memory over epochs.",
-    subcommands = {StepBench.class, MemoryBench.class})
+    subcommands = {StepBench.class, MemoryBench.class, SparseBench.class})
 public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
