@@ -72,7 +72,13 @@ public final class ParetoCsv {
             BooleanColumn.create("knee_paper"),
             BooleanColumn.create("knee_chord"));
     payloadNumeric.forEach(
-        (k, numeric) -> t.addColumns(numeric ? DoubleColumn.create(k) : StringColumn.create(k)));
+        (k, numeric) -> {
+          if (t.containsColumn(k)) {
+            throw new IllegalArgumentException(
+                "payload key '" + k + "' clashes with a column of " + CSV_FILE);
+          }
+          t.addColumns(numeric ? DoubleColumn.create(k) : StringColumn.create(k));
+        });
     for (SearchResult r : results) {
       for (int i = 0; i < r.evaluated().size(); i++) {
         ParetoPoint p = r.evaluated().get(i);

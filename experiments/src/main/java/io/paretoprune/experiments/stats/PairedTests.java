@@ -61,6 +61,23 @@ public final class PairedTests {
         name, n, wPlus, r.getPValue(), exact, minP, rankBiserial, "rank_biserial", note);
   }
 
+  /**
+   * The smallest two-sided p the exact Wilcoxon signed-rank test can give with {@code pairs}
+   * distinct non-zero differences: {@code 2 / 2^pairs} (0.0625 for 5 pairs, 0.03125 for 6), capped
+   * at 1. Use it to choose the number of seeds before running: below 6 pairs no result can reach p
+   * &lt; 0.05.
+   */
+  public static double minimumP(int pairs) {
+    if (pairs < 1) {
+      throw new IllegalArgumentException("pairs must be at least 1, got " + pairs);
+    }
+    double[] mostExtreme = new double[pairs];
+    for (int i = 0; i < pairs; i++) {
+      mostExtreme[i] = i + 1;
+    }
+    return WILCOXON.test(mostExtreme).getPValue();
+  }
+
   /** Paired t-test of {@code a - b} (n - 1 degrees of freedom), effect size Cohen's d_z. */
   public static TestResult pairedT(double[] a, double[] b) {
     double[] z = differences(a, b);

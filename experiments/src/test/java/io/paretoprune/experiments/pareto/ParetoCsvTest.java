@@ -1,6 +1,7 @@
 package io.paretoprune.experiments.pareto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,6 +90,18 @@ class ParetoCsvTest {
     assertTrue(t.booleanColumn("knee_chord").get(kneeOrder - 1));
     assertTrue(s.get("knee_paper").has("score"));
     assertTrue(Files.size(dir.resolve(ParetoCsv.JSON_FILE)) > 0);
+  }
+
+  @Test
+  void payloadKeysMayNotShadowColumns() {
+    SearchResult r =
+        WeightedSumSweep.builder()
+            .optC2Values(List.of(0.1))
+            .build()
+            .run(w -> new ParetoPoint(w, 1, 1, Map.of("f1", 2.0)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ParetoCsv.toTable(List.of(r)));
+    assertEquals("payload key 'f1' clashes with a column of pareto.csv", e.getMessage());
   }
 
   private static List<Integer> toInts(JsonNode array) {

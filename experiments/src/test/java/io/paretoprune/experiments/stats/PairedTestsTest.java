@@ -42,6 +42,14 @@ class PairedTestsTest {
   }
 
   @Test
+  void minimumPOfTheExactTestHalvesWithEveryPair() {
+    assertEquals(1.0, PairedTests.minimumP(1), 0);
+    assertEquals(0.0625, PairedTests.minimumP(5), 1e-12);
+    assertEquals(0.03125, PairedTests.minimumP(6), 1e-12);
+    assertEquals(2.0 / 1024, PairedTests.minimumP(10), 1e-12);
+  }
+
+  @Test
   void wilcoxonBalancedRankSumsGiveOneNotMore() {
     // W+ = W- = 3: Commons Math 3.6.1 returns 1.25 here (2 * P(W >= 3) with 5 of 8 outcomes).
     TestResult r = PairedTests.wilcoxon(new double[] {1, 2, -3}, new double[3]);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretoprune.core.plugin.ConfigException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 class SeedStatisticsTest {
 
@@ -178,6 +180,29 @@ class SeedStatisticsTest {
         Table.read().csv(dir.resolve("out").resolve(StatisticsCsv.AGGREGATE_FILE).toFile());
     assertEquals(2, aggregate.rowCount());
     assertTrue(aggregate.row(0).getString("note").startsWith("n = 1"));
+  }
+
+  @Test
+  void readsASummaryCsvAsTablesawParsesIt() throws Exception {
+    String csv =
+        "run_id,label,seed,status,test_accuracy,dense_nonzeros,test_f1\n"
+            + "r1,smgd,1,completed,0.9891,2577,0.035\n"
+            + "r2,smgd,2,completed,0.9885,2601,0.036\n"
+            + "r3,smgd,3,diverged,,,\n"
+            + "r4,sgd,1,completed,0.9870,3100,0.041\n"
+            + "r5,sgd,2,completed,0.9866,3050,0.043\n"
+            + "r6,sgd,3,completed,0.9869,3080,0.040\n";
+    Table t =
+        Table.read()
+            .usingOptions(
+                CsvReadOptions.builder(new StringReader(csv)).tableName("summary.csv").build());
+    SeedStatisticsResult r =
+        SeedStatistics.analyze(t, List.of("test_accuracy", "dense_nonzeros", "test_f1"), "sgd");
+    assertEquals(3 * 2, r.aggregate().rowCount());
+    Row w = find(r.stats(), "dense_nonzeros", "smgd", TestResult.WILCOXON);
+    assertEquals(2, w.getInt("n"));
+    assertEquals(0.5, w.getDouble("p"), 1e-12); // 2 pairs: min p = 2 / 4
+    assertTrue(w.getString("note").contains("smgd: 1 diverged excluded"), w.getString("note"));
   }
 
   @Test
