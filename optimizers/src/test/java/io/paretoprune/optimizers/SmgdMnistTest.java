@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import io.paretoprune.core.data.DatasetSplits;
+import io.paretoprune.core.data.Datasets;
 import io.paretoprune.core.data.LabeledImages;
 import io.paretoprune.core.data.Normalization;
 import io.paretoprune.core.data.TensorDataset;
@@ -41,21 +43,20 @@ class SmgdMnistTest {
         Files.isRegularFile(dir.resolve("train-images-idx3-ubyte")),
         "real MNIST (raw IDX files) not found in " + dir + "; set -Dparetoprune.data");
     EngineSetup.pytorchOffline();
-    LabeledImages train =
-        MnistIdx.read(
-            dir.resolve("train-images-idx3-ubyte"), dir.resolve("train-labels-idx1-ubyte"));
-    LabeledImages test =
-        MnistIdx.read(dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"));
+    DatasetSplits mnist = Datasets.get("mnist").load(dir);
+    LabeledImages train = mnist.train();
+    LabeledImages test = mnist.test();
     List<Objective> objectives =
         List.of(
             Objective.crossEntropy("f1").plus(new L2Penalty(ParameterSelector.convKernels(), 1e-4)),
             Objective.l1("f2", ParameterSelector.denseKernels()));
     TrainingConfig config = TrainingConfig.of(1, 64, 1);
     TrainingSchedule schedule = new TrainingSchedule(1, config.stepsPerEpoch(train.count()));
-    // The first epoch of the paper's 30-epoch run: decay = lr / 30.
+    // The first epoch of a 30-epoch run (decay = lr / 30); lr 0.05 because at the paper's 0.01
+    // one epoch of this LeNet reaches about 0.954, for SMGD and plain SGD alike.
     PluginSettings settings =
         new PluginSettings(
-            Map.of("lr", 0.01, "momentum", 0.9, "schedule", "inverse_time", "decay", 0.01 / 30));
+            Map.of("lr", 0.05, "momentum", 0.9, "schedule", "inverse_time", "decay", 0.05 / 30));
     try (NDManager m = NDManager.newBaseManager()) {
       TensorDataset[] data = Normalization.UNIT_SCALE.apply(m, train, test);
       Block net = TestNets.lenet(m, 1);
@@ -77,7 +78,7 @@ class SmgdMnistTest {
           "SMGD LeNet-5 MNIST, 1 epoch: test accuracy %.4f, mean c2 %.3g (min %.3g, max %.3g),"
               + " %d steps in %.1f s%n",
           e.testAccuracy(), w.mean()[1], w.min()[1], w.max()[1], e.steps(), e.seconds());
-      assertTrue(e.testAccuracy() >= 0.95, "test accuracy " + e.testAccuracy());
+      assertTrue(e.testAccuracy() >= 0.97, "test accuracy " + e.testAccuracy());
       assertTrue(w.mean()[1] >= 1e-5 && w.mean()[1] <= 1e-2, "mean c2 " + w.mean()[1]);
     }
   }
