@@ -70,10 +70,11 @@ final class StepBench implements Callable<Integer> {
     }
     System.out.printf(
         Locale.ROOT,
-        "LeNet-5, batch 64, %d threads, %d steps x %d reps (median ms/step)%n",
+        "LeNet-5, batch 64, %d threads, %d steps x %d reps (median ms/step), allocator: %s%n",
         threads,
         steps,
-        reps);
+        reps,
+        allocator());
     for (String v : variants) {
       System.out.printf(Locale.ROOT, "  ours %-11s %7.3f  %s%n", v, median(ms.get(v)), ms.get(v));
     }
@@ -98,7 +99,7 @@ final class StepBench implements Callable<Integer> {
   }
 
   private double peer(Path data, String mode) throws Exception {
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(
                 python,
                 peer.toString(),
@@ -107,8 +108,10 @@ final class StepBench implements Callable<Integer> {
                 mode,
                 Integer.toString(steps * 64),
                 Integer.toString(threads))
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    // The peer runs as a PyTorch user would run it: with the system allocator, not our preload.
+    pb.environment().remove("LD_PRELOAD");
+    Process p = pb.start();
     Pattern msPerStep = Pattern.compile("\\(([0-9.]+) ms/step\\)");
     Double found = null;
     StringBuilder all = new StringBuilder();
@@ -131,6 +134,12 @@ final class StepBench implements Callable<Integer> {
               + all.toString().strip().lines().reduce((a, b) -> b).orElse(""));
     }
     return found;
+  }
+
+  /** Which malloc our process runs with (the launcher preloads jemalloc when installed). */
+  static String allocator() {
+    String preload = System.getenv("LD_PRELOAD");
+    return preload != null && preload.contains("jemalloc") ? "jemalloc" : "glibc malloc";
   }
 
   static double median(List<Double> xs) {

@@ -104,15 +104,15 @@ public final class MultiObjectiveTrainer {
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       EpochAccumulator acc = new EpochAccumulator(manager, layout);
       long start = System.nanoTime();
-      try (NDArray order = manager.create(Seeds.permutation((int) train.size(), shuffle));
-          NDArray xs = train.features().get(order);
-          NDArray ys = train.labels().get(order)) {
+      // Each batch gathers its own rows: a shuffled copy of the whole training set per epoch
+      // would cost a large allocation (and its page faults) inside every epoch.
+      try (NDArray order = manager.create(Seeds.permutation((int) train.size(), shuffle))) {
         for (int s = 0; s < stepsPerEpoch; s++) {
           step++;
           long from = (long) s * config.batchSize();
           NDIndex range = new NDIndex().addSliceDim(from, from + config.batchSize());
-          try {
-            step(xs.get(range), ys.get(range), acc, step, epoch);
+          try (NDArray rows = order.get(range)) {
+            step(train.features().get(rows), train.labels().get(rows), acc, step, epoch);
           } catch (NonFiniteGradientException e) {
             acc.close();
             return new TrainingResult(
@@ -167,10 +167,7 @@ public final class MultiObjectiveTrainer {
             acc.addCorrect(logits, y);
           }
         }
-        NDArray grad = flat.gradient();
-        g[i] =
-            new FlatGradient(
-                a == layout.autograd.length - 1 ? grad : grad.duplicate(), new ArrayList<>());
+        g[i] = new FlatGradient(flat.gradient(), new ArrayList<>());
       }
       for (int i = 0; i < k; i++) {
         if (g[i] == null) {
