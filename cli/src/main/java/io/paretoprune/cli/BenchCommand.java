@@ -3,12 +3,12 @@ package io.paretoprune.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code bench step|memory}: the benchmarks whose figures BENCHMARKS.md records. */
+/** {@code bench step|epoch|memory|sparse}: the benchmarks whose figures BENCHMARKS.md records. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: ms per training step against the PyTorch peer, memory over epochs.",
-    subcommands = {StepBench.class, MemoryBench.class, SparseBench.class})
+    subcommands = {StepBench.class, EpochBench.class, MemoryBench.class, SparseBench.class})
 public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {

@@ -29,8 +29,12 @@ final class BenchSetup {
   private BenchSetup() {}
 
   static DatasetSplits mnist(Path data, int limit) {
+    return mnist(data, limit, 1000);
+  }
+
+  static DatasetSplits mnist(Path data, int trainLimit, int testLimit) {
     DatasetSplits s = Datasets.get("mnist").load(data);
-    return new DatasetSplits(s.train().head(limit), s.test().head(1000));
+    return new DatasetSplits(s.train().head(trainLimit), s.test().head(testLimit));
   }
 
   static List<Objective> paperObjectives() {

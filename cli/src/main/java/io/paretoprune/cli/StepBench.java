@@ -74,7 +74,7 @@ final class StepBench implements Callable<Integer> {
         threads,
         steps,
         reps,
-        allocator());
+        EngineSetup.allocator());
     for (String v : variants) {
       System.out.printf(Locale.ROOT, "  ours %-11s %7.3f  %s%n", v, median(ms.get(v)), ms.get(v));
     }
@@ -134,12 +134,6 @@ final class StepBench implements Callable<Integer> {
               + all.toString().strip().lines().reduce((a, b) -> b).orElse(""));
     }
     return found;
-  }
-
-  /** Which malloc our process runs with (the launcher preloads jemalloc when installed). */
-  static String allocator() {
-    String preload = System.getenv("LD_PRELOAD");
-    return preload != null && preload.contains("jemalloc") ? "jemalloc" : "glibc malloc";
   }
 
   static double median(List<Double> xs) {

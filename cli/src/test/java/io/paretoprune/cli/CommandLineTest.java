@@ -96,4 +96,15 @@ class CommandLineTest {
     assertTrue(o.err().contains("t10k-labels-idx1-ubyte"), o.err());
     assertFalse(o.err().strip().contains("\n"), o.err());
   }
+
+  @Test
+  void epochBenchChecksItsOptionsBeforeTraining() {
+    Outcome zero = run("bench", "epoch", "--peer", tmp.toString(), "--epochs", "0");
+    assertEquals(2, zero.code(), zero.out() + zero.err());
+    assertTrue(zero.err().contains("--epochs"), zero.err());
+    Outcome missing = run("bench", "epoch", "--peer", tmp.resolve("nope.py").toString());
+    assertEquals(2, missing.code(), missing.out() + missing.err());
+    assertTrue(missing.err().contains("nope.py"), missing.err());
+    assertFalse(missing.err().strip().contains("\n"), missing.err());
+  }
 }

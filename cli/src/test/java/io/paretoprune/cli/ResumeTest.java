@@ -83,6 +83,14 @@ class ResumeTest {
 
     List<Path> done = complete(runs);
     assertEquals(6, done.size(), done.toString());
+    for (Path p : done) {
+      String malloc =
+          json.readTree(p.resolve("manifest.json").toFile())
+              .path("versions")
+              .path("malloc")
+              .asText();
+      assertTrue(List.of("jemalloc", "glibc").contains(malloc), p + ": malloc '" + malloc + "'");
+    }
     for (Map.Entry<String, String> e : before.entrySet()) {
       String again =
           json.readTree(runs.resolve(e.getKey()).resolve("manifest.json").toFile())

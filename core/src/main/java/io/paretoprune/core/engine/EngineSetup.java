@@ -30,4 +30,13 @@ public final class EngineSetup {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
   }
+
+  /**
+   * Which malloc this process runs with: {@code jemalloc} when preloaded (the launcher does so when
+   * it is installed), else {@code glibc}. Step times depend on it, so manifests and benchmarks say.
+   */
+  public static String allocator() {
+    String preload = System.getenv("LD_PRELOAD");
+    return preload != null && preload.contains("jemalloc") ? "jemalloc" : "glibc";
+  }
 }

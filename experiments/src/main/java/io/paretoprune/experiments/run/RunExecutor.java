@@ -169,6 +169,7 @@ public final class RunExecutor {
     v.put("djl", Engine.getDjlVersion());
     v.put("pytorch", Engine.getEngine("PyTorch").getVersion());
     v.put("java", System.getProperty("java.version"));
+    v.put("malloc", EngineSetup.allocator());
     return v;
   }
 }
