@@ -6,9 +6,6 @@ import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.train.EpochMetrics;
 import io.paretoprune.core.train.LayerStats;
 import io.paretoprune.core.train.TrainingResult;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,47 +114,27 @@ final class EpochBench implements Callable<Integer> {
   }
 
   private List<Row> peer(Path data) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                python,
-                peer.toString(),
-                data.resolve("mnist").toString(),
-                Integer.toString(epochs),
-                "smgd",
-                "60000",
-                Integer.toString(threads))
-            .redirectErrorStream(true);
-    pb.environment().remove("LD_PRELOAD");
-    Process p = pb.start();
+    List<String> lines =
+        Peer.run(python, peer, data.resolve("mnist"), epochs, "smgd", 60000, threads);
     Pattern line =
         Pattern.compile(
             "epoch (\\d+): .*\\(([0-9.]+) ms/step\\) acc=([0-9.]+) dense nz=(\\d+)/\\d+"
                 + " c1avg=([0-9.]+)");
     List<Row> rows = new ArrayList<>();
-    StringBuilder all = new StringBuilder();
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String s;
-      while ((s = in.readLine()) != null) {
-        all.append(s).append('\n');
-        Matcher mt = line.matcher(s);
-        if (mt.find()) {
-          rows.add(
-              new Row(
-                  Integer.parseInt(mt.group(1)) + 1,
-                  Double.parseDouble(mt.group(3)),
-                  Long.parseLong(mt.group(4)),
-                  Double.parseDouble(mt.group(5)),
-                  Double.parseDouble(mt.group(2))));
-        }
+    for (String s : lines) {
+      Matcher mt = line.matcher(s);
+      if (mt.find()) {
+        rows.add(
+            new Row(
+                Integer.parseInt(mt.group(1)) + 1,
+                Double.parseDouble(mt.group(3)),
+                Long.parseLong(mt.group(4)),
+                Double.parseDouble(mt.group(5)),
+                Double.parseDouble(mt.group(2))));
       }
     }
-    if (p.waitFor() != 0 || rows.isEmpty()) {
-      throw new UserInputException(
-          "peer "
-              + peer
-              + " failed: "
-              + all.toString().strip().lines().reduce((x, y) -> y).orElse(""));
+    if (rows.isEmpty()) {
+      throw Peer.failed(peer, lines);
     }
     return rows;
   }

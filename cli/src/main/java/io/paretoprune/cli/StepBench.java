@@ -4,9 +4,6 @@ import ai.djl.ndarray.NDManager;
 import io.paretoprune.core.data.DatasetSplits;
 import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.train.TrainingResult;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -99,39 +96,18 @@ final class StepBench implements Callable<Integer> {
   }
 
   private double peer(Path data, String mode) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                python,
-                peer.toString(),
-                data.resolve("mnist").toString(),
-                "1",
-                mode,
-                Integer.toString(steps * 64),
-                Integer.toString(threads))
-            .redirectErrorStream(true);
-    // The peer runs as a PyTorch user would run it: with the system allocator, not our preload.
-    pb.environment().remove("LD_PRELOAD");
-    Process p = pb.start();
+    List<String> lines =
+        Peer.run(python, peer, data.resolve("mnist"), 1, mode, steps * 64, threads);
     Pattern msPerStep = Pattern.compile("\\(([0-9.]+) ms/step\\)");
     Double found = null;
-    StringBuilder all = new StringBuilder();
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        all.append(line).append('\n');
-        Matcher mt = msPerStep.matcher(line);
-        if (mt.find()) {
-          found = Double.parseDouble(mt.group(1));
-        }
+    for (String line : lines) {
+      Matcher mt = msPerStep.matcher(line);
+      if (mt.find()) {
+        found = Double.parseDouble(mt.group(1));
       }
     }
-    if (p.waitFor() != 0 || found == null) {
-      throw new UserInputException(
-          "peer "
-              + peer
-              + " failed: "
-              + all.toString().strip().lines().reduce((a, b) -> b).orElse(""));
+    if (found == null) {
+      throw Peer.failed(peer, lines);
     }
     return found;
   }
