@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Benchmarks: ms per training step against the PyTorch peer, memory over epochs.",
+    description =
+        "Benchmarks: step time and full epochs against the PyTorch peer, memory, sparse head.",
     subcommands = {StepBench.class, EpochBench.class, MemoryBench.class, SparseBench.class})
 public final class BenchCommand implements Callable<Integer> {
   @Override
