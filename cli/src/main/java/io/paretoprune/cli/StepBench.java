@@ -1,6 +1,7 @@
 package io.paretoprune.cli;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import io.paretoprune.core.data.DatasetSplits;
 import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.train.TrainingResult;
@@ -41,6 +42,13 @@ final class StepBench implements Callable<Integer> {
   @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch")
   String python;
 
+  @Option(
+      names = "--profile",
+      description =
+          "after the repetitions, profile one more SGD run with PyTorch's profiler and write its"
+              + " trace (Chrome trace JSON, per-op times) to this file")
+  Path profile;
+
   @Override
   public Integer call() throws Exception {
     EngineSetup.setThreads(threads);
@@ -63,6 +71,12 @@ final class StepBench implements Callable<Integer> {
           peerSgd.add(peer(data, "sgd"));
           peerSmgd.add(peer(data, "smgd"));
         }
+      }
+      if (profile != null) {
+        // PyTorch's own autograd profiler, through DJL's JNI: op-level times of our step.
+        JniUtils.startProfile(false, false, false);
+        BenchSetup.train(m, mnist, "sgd", 1, steps, 1);
+        JniUtils.stopProfile(profile.toAbsolutePath().toString());
       }
     }
     System.out.printf(
