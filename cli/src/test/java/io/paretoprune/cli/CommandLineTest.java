@@ -107,4 +107,34 @@ class CommandLineTest {
     assertTrue(missing.err().contains("nope.py"), missing.err());
     assertFalse(missing.err().strip().contains("\n"), missing.err());
   }
+
+  @Test
+  void aMissingFetchableDatasetIsFetchedFirstAndAFailedFetchIsOneLine() throws Exception {
+    Path suite = SuiteFixture.write(tmp, "fresh", "[1]", 1, "");
+    Path empty = Files.createDirectories(tmp.resolve("empty-data"));
+    String home = System.getProperty("paretoprune.home");
+    // A home without scripts/: the fetch is attempted and fails without touching the network.
+    System.setProperty("paretoprune.home", tmp.toString());
+    try {
+      Outcome o =
+          run(
+              "run",
+              suite.toString(),
+              "--results",
+              tmp.resolve("r").toString(),
+              "--data",
+              empty.toString(),
+              "--no-report");
+      assertEquals(2, o.code(), o.out() + o.err());
+      assertTrue(o.out().contains("fetching it first"), o.out());
+      assertTrue(o.err().contains("fetch-data.sh"), o.err());
+      assertFalse(o.err().strip().contains("\n"), o.err());
+    } finally {
+      if (home == null) {
+        System.clearProperty("paretoprune.home");
+      } else {
+        System.setProperty("paretoprune.home", home);
+      }
+    }
+  }
 }
