@@ -6,6 +6,7 @@ import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.train.EpochMetrics;
 import io.paretoprune.core.train.LayerStats;
 import io.paretoprune.core.train.TrainingResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,17 +30,13 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Full SMGD epochs on MNIST vs the PyTorch peer: accuracy, nonzeros, c1/c2, ms.")
 final class EpochBench implements Callable<Integer> {
+  @Mixin PeerRaceOptions race;
+
   @Option(names = "--peer", required = true, description = "path of ref_lenet_smgd.py")
   Path peer;
 
-  @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch")
-  String python;
-
   @Option(names = "--epochs", defaultValue = "1", description = "epochs (default 1)")
   int epochs;
-
-  @Option(names = "--threads", defaultValue = "2", description = "intra-op threads (default 2)")
-  int threads;
 
   /** One epoch's figures, whoever produced them. */
   record Row(int epoch, double accuracy, long kernelNonzeros, double c1, double msPerStep) {}
@@ -48,10 +46,10 @@ final class EpochBench implements Callable<Integer> {
     if (epochs < 1) {
       throw new UserInputException("--epochs must be at least 1, got " + epochs);
     }
-    if (!java.nio.file.Files.isRegularFile(peer)) {
+    if (!Files.isRegularFile(peer)) {
       throw new UserInputException("--peer: no such file: " + peer);
     }
-    EngineSetup.setThreads(threads);
+    EngineSetup.setThreads(race.threads);
     EngineSetup.pytorchOffline();
     Path data = Paths.data();
     DatasetSplits mnist = BenchSetup.mnist(data, Integer.MAX_VALUE, Integer.MAX_VALUE);
@@ -77,7 +75,7 @@ final class EpochBench implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "SMGD + threshold pruning, LeNet-5, MNIST, batch 64, lr 0.01, %d threads, allocator: %s%n",
-        threads,
+        race.threads,
         EngineSetup.allocator());
     System.out.println(
         "epoch | ours acc | peer acc | ours kernel nz | peer kernel nz | ours c2 mean |"
@@ -115,7 +113,7 @@ final class EpochBench implements Callable<Integer> {
 
   private List<Row> peer(Path data) throws Exception {
     List<String> lines =
-        Peer.run(python, peer, data.resolve("mnist"), epochs, "smgd", 60000, threads);
+        Peer.run(race.python, peer, data.resolve("mnist"), epochs, "smgd", 60000, race.threads);
     Pattern line =
         Pattern.compile(
             "epoch (\\d+): .*\\(([0-9.]+) ms/step\\) acc=([0-9.]+) dense nz=(\\d+)/\\d+"

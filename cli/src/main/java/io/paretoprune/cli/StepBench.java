@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,8 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "ms per LeNet-5 training step (SGD, SMGD, SMGD+pruning) vs the PyTorch peer.")
 final class StepBench implements Callable<Integer> {
-  @Option(names = "--threads", defaultValue = "2", description = "intra-op threads (default 2)")
-  int threads;
+  @Mixin PeerRaceOptions race;
 
   @Option(names = "--steps", defaultValue = "300", description = "steps per measurement")
   int steps;
@@ -39,9 +39,6 @@ final class StepBench implements Callable<Integer> {
   @Option(names = "--peer", description = "path of ref_lenet_smgd.py to race (optional)")
   Path peer;
 
-  @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "python with torch")
-  String python;
-
   @Option(
       names = "--profile",
       description =
@@ -51,7 +48,7 @@ final class StepBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EngineSetup.setThreads(threads);
+    EngineSetup.setThreads(race.threads);
     EngineSetup.pytorchOffline();
     Path data = Paths.data();
     DatasetSplits mnist = BenchSetup.mnist(data, steps * 64);
@@ -82,7 +79,7 @@ final class StepBench implements Callable<Integer> {
     System.out.printf(
         Locale.ROOT,
         "LeNet-5, batch 64, %d threads, %d steps x %d reps (median ms/step), allocator: %s%n",
-        threads,
+        race.threads,
         steps,
         reps,
         EngineSetup.allocator());
@@ -111,7 +108,7 @@ final class StepBench implements Callable<Integer> {
 
   private double peer(Path data, String mode) throws Exception {
     List<String> lines =
-        Peer.run(python, peer, data.resolve("mnist"), 1, mode, steps * 64, threads);
+        Peer.run(race.python, peer, data.resolve("mnist"), 1, mode, steps * 64, race.threads);
     Pattern msPerStep = Pattern.compile("\\(([0-9.]+) ms/step\\)");
     Double found = null;
     for (String line : lines) {

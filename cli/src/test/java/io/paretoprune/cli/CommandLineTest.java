@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +37,21 @@ class CommandLineTest {
     }
   }
 
+  /** {@code run SUITE --results tmp/r --data DATA [extra...]}. */
+  private Outcome runSuite(Path suite, Path data, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                suite.toString(),
+                "--results",
+                tmp.resolve("r").toString(),
+                "--data",
+                data.toString()));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
+  }
+
   @Test
   void listShowsThePluginsFromTheRegistries() {
     Outcome o = run("list", "optimizers");
@@ -55,14 +72,7 @@ class CommandLineTest {
   void aBrokenSuiteIsOneLineNamingFileAndKeyAndExitTwo() throws Exception {
     Path suite = SuiteFixture.write(tmp, "broken", "[1]", 1, "");
     Files.writeString(suite, Files.readString(suite).replace("name: smgd", "name: smdg"));
-    Outcome o =
-        run(
-            "run",
-            suite.toString(),
-            "--results",
-            tmp.resolve("r").toString(),
-            "--data",
-            tmp.resolve("data").toString());
+    Outcome o = runSuite(suite, tmp.resolve("data"));
     assertEquals(2, o.code());
     String line = o.err().strip();
     assertFalse(line.contains("\n"), line);
@@ -83,15 +93,7 @@ class CommandLineTest {
   void aMissingDataFileIsOneLineAndExitTwo() throws Exception {
     Path suite = SuiteFixture.write(tmp, "nodata", "[1]", 1, "");
     Files.delete(tmp.resolve("data/mnist/t10k-labels-idx1-ubyte"));
-    Outcome o =
-        run(
-            "run",
-            suite.toString(),
-            "--results",
-            tmp.resolve("r").toString(),
-            "--data",
-            tmp.resolve("data").toString(),
-            "--no-report");
+    Outcome o = runSuite(suite, tmp.resolve("data"), "--no-report");
     assertEquals(2, o.code(), o.out() + o.err());
     assertTrue(o.err().contains("t10k-labels-idx1-ubyte"), o.err());
     assertFalse(o.err().strip().contains("\n"), o.err());
@@ -116,15 +118,7 @@ class CommandLineTest {
     // A home without scripts/: the fetch is attempted and fails without touching the network.
     System.setProperty("paretoprune.home", tmp.toString());
     try {
-      Outcome o =
-          run(
-              "run",
-              suite.toString(),
-              "--results",
-              tmp.resolve("r").toString(),
-              "--data",
-              empty.toString(),
-              "--no-report");
+      Outcome o = runSuite(suite, empty, "--no-report");
       assertEquals(2, o.code(), o.out() + o.err());
       assertTrue(o.out().contains("fetching it first"), o.out());
       assertTrue(o.err().contains("fetch-data.sh"), o.err());
