@@ -88,7 +88,7 @@ final class BenchSetup {
             .optCatalog(net.catalog())
             .setObjectives(objectives)
             .setPlan(o.plan())
-            .setStepRule(o.stepRule())
+            .setStepPlan(o.step())
             .setConfig(config)
             .setManager(m);
     if (listener != null) {

@@ -15,6 +15,7 @@ import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.testing.SyntheticData;
 import io.paretoprune.core.train.CombinationPlan;
 import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.GramCombiner;
 import io.paretoprune.core.train.MultiObjectiveTrainer;
 import io.paretoprune.core.train.TrainingConfig;
 import io.paretoprune.core.train.TrainingResult;
@@ -25,7 +26,7 @@ public final class TrainedModels {
   private TrainedModels() {}
 
   private static final GradientCombiner CROSS_ENTROPY_ONLY =
-      new GradientCombiner() {
+      new GramCombiner() {
         @Override
         public double[] weights(double[][] gram) {
           return new double[] {1.0};

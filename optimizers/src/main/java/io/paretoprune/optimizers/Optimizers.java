@@ -47,7 +47,6 @@ public final class Optimizers {
       String name, PluginSettings settings, TrainingSchedule schedule, int objectives) {
     OptimizerProvider provider = get(name);
     PluginSettings s = settings == null ? PluginSettings.empty() : settings;
-    s.requireOnly(provider);
     return provider.create(s, schedule, objectives);
   }
 }

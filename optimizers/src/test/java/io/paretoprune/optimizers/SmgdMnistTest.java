@@ -66,7 +66,7 @@ class SmgdMnistTest {
               .setBlock(net)
               .setObjectives(objectives)
               .setPlan(smgd.plan())
-              .setStepRule(smgd.stepRule())
+              .setStepPlan(smgd.step())
               .setConfig(config)
               .setManager(m)
               .build()

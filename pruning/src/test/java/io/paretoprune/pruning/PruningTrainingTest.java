@@ -20,6 +20,7 @@ import io.paretoprune.core.testing.TestNets;
 import io.paretoprune.core.train.CombinationPlan;
 import io.paretoprune.core.train.EpochMetrics;
 import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.GramCombiner;
 import io.paretoprune.core.train.LayerStats;
 import io.paretoprune.core.train.MultiObjectiveTrainer;
 import io.paretoprune.core.train.StepHook;
@@ -41,7 +42,7 @@ class PruningTrainingTest {
 
   /** A fixed weighted sum of cross-entropy and the dense kernels' L1 norm. */
   private static final GradientCombiner WEIGHTED =
-      new GradientCombiner() {
+      new GramCombiner() {
         @Override
         public double[] weights(double[][] gram) {
           return new double[] {0.999, 0.001};

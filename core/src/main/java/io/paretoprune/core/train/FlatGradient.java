@@ -3,6 +3,9 @@ package io.paretoprune.core.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +51,22 @@ final class FlatGradient {
       }
     }
     return new FlatGradient(f, ps);
+  }
+
+  /**
+   * The gradient as one array of {@code length} values: the full array with the parts added, or
+   * zeros with the parts placed, or the full array itself when there are no parts.
+   */
+  NDArray dense(long length, NDManager manager) {
+    if (parts.isEmpty() && full != null) {
+      return full;
+    }
+    NDArray out =
+        full != null ? full.duplicate() : manager.zeros(new Shape(length), DataType.FLOAT32);
+    for (Part p : parts) {
+      out.get(FlatParameters.slice(p.from(), p.to())).addi(p.values());
+    }
+    return out;
   }
 
   /** {@code this . other} as a scalar array, or null when it is 0 for lack of overlap. */

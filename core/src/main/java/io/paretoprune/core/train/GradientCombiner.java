@@ -1,26 +1,42 @@
 package io.paretoprune.core.train;
 
 /**
- * The multi-objective rule: turns the Gram matrix {@code G[i][j] = g_i . g_j} of the k objective
- * gradients into weights {@code c}, so the direction is {@code d = sum_i c_i g_i}.
+ * The multi-objective rule: turns what it sees of the k objective gradients at one step into
+ * weights {@code c}, so the direction is {@code d = sum_i c_i g_i} (or, with a per-objective step
+ * rule, the step rule's per-objective updates are weighted by {@code c}).
  *
- * <p>Implementations must not keep per-step state they do not need; they may be called from one
- * thread only.
+ * <p>One instance serves one parameter group of one run, so a rule may keep state of its own across
+ * steps in its fields (running loss averages for DWA, learned log-variances for uncertainty
+ * weighting). It is called from one thread only. The trainer computes only what the rule asks for:
+ * the Gram matrix when {@link #needsGram()}, the batch's objective values when {@link
+ * #needsLosses()} (each costs a copy to the host).
  */
 public interface GradientCombiner {
 
   /**
    * Chooses the weights.
    *
-   * @param gram the k x k Gram matrix, symmetric; {@code null} when {@link #needsGram()} is false
-   * @return k non-negative weights
+   * @return one non-negative weight per objective of the group
    * @throws NonFiniteGradientException when the gradients hold NaN or Inf
    */
-  double[] weights(double[][] gram);
+  double[] weights(CombinerInput input);
 
-  /** False for fixed weightings: the trainer then skips computing the Gram matrix. */
+  /** False for rules that never read the Gram matrix: the trainer then does not compute it. */
   default boolean needsGram() {
     return true;
+  }
+
+  /** True for rules that read the objectives' values on the batch. */
+  default boolean needsLosses() {
+    return false;
+  }
+
+  /**
+   * True for a fixed weighting (scalarization): it is then plain training on {@code sum c_i f_i},
+   * and a step rule's state belongs to that sum, not to each objective.
+   */
+  default boolean fixedWeights() {
+    return false;
   }
 
   /** The number of objectives this rule expects, or -1 for any. */

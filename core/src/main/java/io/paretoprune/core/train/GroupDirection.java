@@ -5,58 +5,86 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * The multi-objective rule applied to one parameter group: the Gram matrix of the group's objective
- * gradients, the weights its combiner picks, and the combined direction. Kept apart from the
- * training loop so that how gradients are combined is readable in one place, separate from how the
- * step rule then moves the weights.
+ * The multi-objective rule applied to one parameter group: the group's objective gradients, the
+ * weights its combiner picks from what it asks to see, and the combined direction. Kept apart from
+ * the training loop so that how gradients are combined is readable in one place, separate from how
+ * the step rule then moves the weights.
  */
 final class GroupDirection {
   private GroupDirection() {}
 
-  /**
-   * The group's direction {@code sum_j c_j g_j} over its range of the flat array, with the weights
-   * its rule chose recorded in {@code records}.
-   */
-  static NDArray combine(
-      ProblemLayout layout,
-      int gi,
-      FlatGradient[] g,
-      long step,
-      int epoch,
-      List<StepRecord> records,
-      NDManager manager) {
-    GroupRule rule = layout.groups.get(gi);
-    int[] objs = rule.objectives();
+  /** The gradients of the group's objectives, restricted to the group's range. */
+  static FlatGradient[] rows(ProblemLayout layout, int gi, FlatGradient[] g) {
+    int[] objs = layout.groups.get(gi).objectives();
     ProblemLayout.Range range = layout.groupRanges[gi];
     FlatGradient[] rows = new FlatGradient[objs.length];
     for (int j = 0; j < objs.length; j++) {
       rows[j] = g[objs[j]].restrict(range.from(), range.to(), layout.size());
     }
+    return rows;
+  }
+
+  /**
+   * The weights the group's rule chooses, recorded in {@code records}.
+   *
+   * @param losses every objective's value on the batch, computed on first use
+   */
+  static double[] weights(
+      ProblemLayout layout,
+      int gi,
+      FlatGradient[] rows,
+      Supplier<double[]> losses,
+      long step,
+      int epoch,
+      List<StepRecord> records) {
+    GroupRule rule = layout.groups.get(gi);
+    int[] objs = rule.objectives();
+    GradientCombiner combiner = rule.combiner();
     double[][] gram = null;
-    if (rule.combiner().needsGram()) {
+    if (combiner.needsGram()) {
       gram = FlatGradient.gram(rows);
       if (!GramMatrix.isFinite(gram)) {
         throw new NonFiniteGradientException(
             "gradient of group '" + rule.name() + "' holds NaN or Inf");
       }
     }
-    double[] c = rule.combiner().weights(gram);
-    if (c.length != objs.length) {
+    double[] groupLosses = null;
+    if (combiner.needsLosses()) {
+      double[] all = losses.get();
+      groupLosses = new double[objs.length];
+      for (int j = 0; j < objs.length; j++) {
+        groupLosses[j] = all[objs[j]];
+      }
+    }
+    double[] c = combiner.weights(new CombinerInput(gram, groupLosses, step, epoch));
+    if (c == null || c.length != objs.length) {
       throw new IllegalStateException(
           "rule of group '"
               + rule.name()
               + "' returned "
-              + c.length
+              + (c == null ? "no" : String.valueOf(c.length))
               + " weights for "
               + objs.length
               + " objectives");
     }
+    for (double ci : c) {
+      if (!Double.isFinite(ci)) {
+        throw new NonFiniteGradientException(
+            "rule of group '" + rule.name() + "' chose a weight that is NaN or Inf");
+      }
+    }
     double norm = gram == null ? Double.NaN : GramMatrix.directionNorm(gram, c);
     records.add(new StepRecord(step, epoch, rule.name(), c, norm));
+    return c;
+  }
+
+  /** {@code sum_j c_j rows_j} over a range of {@code length} values. */
+  static NDArray direction(FlatGradient[] rows, double[] c, long length, NDManager manager) {
     NDArray d = null;
-    for (int j = 0; j < objs.length; j++) {
+    for (int j = 0; j < rows.length; j++) {
       NDArray full = rows[j].full;
       if (full == null || c[j] == 0) {
         continue;
@@ -65,9 +93,9 @@ final class GroupDirection {
       d = d == null ? scaled : d.addi(scaled);
     }
     if (d == null) {
-      d = manager.zeros(new Shape(range.length()), DataType.FLOAT32);
+      d = manager.zeros(new Shape(length), DataType.FLOAT32);
     }
-    for (int j = 0; j < objs.length; j++) {
+    for (int j = 0; j < rows.length; j++) {
       if (c[j] == 0) {
         continue;
       }

@@ -38,7 +38,13 @@ public final class MultiObjectiveTrainer {
   private final Block block;
   private final ParameterCatalog catalog;
   private final ProblemLayout layout;
+
+  /** The step rule on the combined direction; null when the rule is applied per objective. */
   private final Optimizer stepRule;
+
+  /** The per-objective step rules; null when the rule is applied to the combined direction. */
+  private final PerObjectiveStep perObjective;
+
   private final StepRuleState stepRuleState;
   private final TrainingConfig config;
   private final List<StepHook> hooks;
@@ -61,14 +67,26 @@ public final class MultiObjectiveTrainer {
     if (layout.autograd.length == 0) {
       throw new IllegalArgumentException("no objective has a data loss; nothing to learn from");
     }
-    this.stepRule = Objects.requireNonNull(b.stepRule, "step rule");
+    if ((b.stepRule == null) == (b.stepPlan == null)) {
+      throw new IllegalArgumentException(
+          "give the trainer exactly one of a step rule and a step plan");
+    }
     this.config = Objects.requireNonNull(b.config, "config");
     this.hooks = List.copyOf(b.hooks);
     this.listeners = List.copyOf(b.listeners);
     this.manager = Objects.requireNonNull(b.manager, "manager");
     this.store = new ParameterStore(manager, false);
     this.flat = FlatParameters.adopt(layout.params, manager);
-    StepRuleState inner = b.stepRuleState != null ? b.stepRuleState : StepRuleStates.of(stepRule);
+    StepRuleState inner;
+    if (b.stepPlan != null && b.stepPlan.application() == StepApplication.PER_OBJECTIVE) {
+      this.stepRule = null;
+      this.perObjective = new PerObjectiveStep(layout, b.stepPlan, flat);
+      inner = perObjective;
+    } else {
+      this.stepRule = b.stepRule != null ? b.stepRule : b.stepPlan.combinedRule();
+      this.perObjective = null;
+      inner = b.stepRuleState != null ? b.stepRuleState : StepRuleStates.of(stepRule);
+    }
     this.stepRuleState = new FlatStepRuleState(inner, flat, manager);
   }
 
@@ -146,13 +164,17 @@ public final class MultiObjectiveTrainer {
 
   private void step(NDArray x, NDArray y, EpochAccumulator acc, long step, int epoch) {
     int k = layout.objectiveCount();
-    NDArray direction;
-    List<StepRecord> records = new ArrayList<>(layout.groups.size());
+    int groups = layout.groups.size();
+    NDArray direction = null;
+    NDArray[][] perObjectiveGrads = new NDArray[groups][];
+    double[][] weights = new double[groups][];
+    List<StepRecord> records = new ArrayList<>(groups);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       NDScope.register(x);
       NDScope.register(y);
       FlatGradient[] g = new FlatGradient[k];
+      NDArray[] dataLoss = new NDArray[k];
       for (int a = 0; a < layout.autograd.length; a++) {
         int i = layout.autograd[a];
         flat.zeroGradient();
@@ -161,6 +183,7 @@ public final class MultiObjectiveTrainer {
           NDArray loss = layout.objectives.get(i).loss().orElseThrow().evaluate(logits, y);
           collector.backward(loss);
           acc.addLoss(i, loss);
+          dataLoss[i] = loss;
           if (a == 0) {
             acc.addCorrect(logits, y);
           }
@@ -184,19 +207,39 @@ public final class MultiObjectiveTrainer {
           }
         }
       }
-      List<NDArray> parts = new ArrayList<>(layout.groups.size());
-      for (int gi = 0; gi < layout.groups.size(); gi++) {
-        if (layout.groupRanges[gi] != null) {
-          parts.add(GroupDirection.combine(layout, gi, g, step, epoch, records, manager));
+      BatchLosses losses = new BatchLosses(layout, flat, dataLoss);
+      List<NDArray> parts = new ArrayList<>(groups);
+      for (int gi = 0; gi < groups; gi++) {
+        if (layout.groupRanges[gi] == null) {
+          continue;
+        }
+        FlatGradient[] rows = GroupDirection.rows(layout, gi, g);
+        weights[gi] = GroupDirection.weights(layout, gi, rows, losses, step, epoch, records);
+        if (perObjective != null) {
+          perObjectiveGrads[gi] = perObjective.prepare(gi, rows, manager);
+        } else {
+          parts.add(
+              GroupDirection.direction(
+                  rows, weights[gi], layout.groupRanges[gi].length(), manager));
         }
       }
-      // Groups are contiguous and in layout order, so their directions concatenate.
-      direction = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts));
-      NDScope.unregister(direction);
+      if (perObjective == null) {
+        // Groups are contiguous and in layout order, so their directions concatenate.
+        direction = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts));
+        NDScope.unregister(direction);
+      }
     }
     // The step rule runs outside the scope: the state it creates on its first call must live on.
-    stepRule.update(FLAT_ID, flat.array(), direction);
-    direction.close();
+    if (perObjective == null) {
+      stepRule.update(FLAT_ID, flat.array(), direction);
+      direction.close();
+    } else {
+      for (int gi = 0; gi < groups; gi++) {
+        if (perObjectiveGrads[gi] != null) {
+          perObjective.apply(gi, perObjectiveGrads[gi], weights[gi]);
+        }
+      }
+    }
     for (StepRecord r : records) {
       acc.addWeights(r);
       for (TrainingListener l : listeners) {
@@ -212,6 +255,7 @@ public final class MultiObjectiveTrainer {
     private List<Objective> objectives;
     private CombinationPlan plan;
     private Optimizer stepRule;
+    private StepPlan stepPlan;
     private StepRuleState stepRuleState;
     private TrainingConfig config;
     private final List<StepHook> hooks = new ArrayList<>();
@@ -238,8 +282,18 @@ public final class MultiObjectiveTrainer {
       return this;
     }
 
+    /** A step rule on the combined direction (give this or {@link #setStepPlan}). */
     public Builder setStepRule(Optimizer stepRule) {
       this.stepRule = stepRule;
+      return this;
+    }
+
+    /**
+     * The step rule as a plan: a factory, the schedule and where it meets the objectives (give this
+     * or {@link #setStepRule}).
+     */
+    public Builder setStepPlan(StepPlan plan) {
+      this.stepPlan = plan;
       return this;
     }
 

@@ -44,7 +44,7 @@ class FlatStepTest {
   private static List<float[]> trainerStep(NDManager m, TensorDataset data, double c1, double c2) {
     SequentialBlock net = TestNets.mlp(m, 5, 16, 8, 4);
     GradientCombiner fixed =
-        new GradientCombiner() {
+        new GramCombiner() {
           @Override
           public double[] weights(double[][] gram) {
             return new double[] {c1, c2};

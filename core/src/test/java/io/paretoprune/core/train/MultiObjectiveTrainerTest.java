@@ -49,7 +49,7 @@ class MultiObjectiveTrainerTest {
   }
 
   private static final GradientCombiner FIRST_ONLY =
-      new GradientCombiner() {
+      new GramCombiner() {
         @Override
         public double[] weights(double[][] gram) {
           return new double[] {1.0, 0.0};

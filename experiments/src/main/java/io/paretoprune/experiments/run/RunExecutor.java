@@ -60,6 +60,7 @@ public final class RunExecutor {
     LabeledImages test = limit(splits.test(), spec.dataset().testLimit());
     List<Objective> objectives = ObjectiveFactory.build(spec.objectives());
     TrainingResult result;
+    String optimizerDescription;
     try (NDManager manager = NDManager.newBaseManager()) {
       TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
       InputSpec input =
@@ -88,13 +89,14 @@ public final class RunExecutor {
                   new PluginSettings(spec.optimizer().settings()),
                   schedule,
                   objectives.size());
+      optimizerDescription = optimizer.description();
       MultiObjectiveTrainer.Builder builder =
           MultiObjectiveTrainer.builder()
               .setBlock(net.block())
               .optCatalog(net.catalog())
               .setObjectives(objectives)
               .setPlan(optimizer.plan())
-              .setStepRule(optimizer.stepRule())
+              .setStepPlan(optimizer.step())
               .setConfig(config)
               .setManager(manager)
               .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)));
@@ -106,7 +108,7 @@ public final class RunExecutor {
       data[1].close();
     }
     double wall = (System.nanoTime() - t0) / 1e9;
-    write(spec, result, objectives, started, wall);
+    write(spec, result, objectives, optimizerDescription, started, wall);
     return result;
   }
 
@@ -124,7 +126,12 @@ public final class RunExecutor {
   }
 
   private void write(
-      RunSpec spec, TrainingResult result, List<Objective> objectives, String started, double wall)
+      RunSpec spec,
+      TrainingResult result,
+      List<Objective> objectives,
+      String optimizerDescription,
+      String started,
+      double wall)
       throws IOException {
     Path tmp = RunDirectory.newTemp(runsDir, spec.runId());
     RunTables.epochs(spec.runId(), spec.label(), spec.seed(), result.epochs())
@@ -140,6 +147,7 @@ public final class RunExecutor {
             spec.label(),
             spec.optimizer().name(),
             spec.optimizer().settings(),
+            optimizerDescription,
             spec.pruning().name(),
             spec.pruning().settings(),
             spec.model().name(),

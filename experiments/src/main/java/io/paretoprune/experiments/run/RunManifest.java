@@ -3,13 +3,18 @@ package io.paretoprune.experiments.run;
 import java.util.List;
 import java.util.Map;
 
-/** {@code manifest.json} of a run; see docs/results-format.md. */
+/**
+ * {@code manifest.json} of a run; see docs/results-format.md.
+ *
+ * @param optimizerDescription the resolved pairing, e.g. {@code min-norm + adam (per-objective)}
+ */
 public record RunManifest(
     String runId,
     String suite,
     String label,
     String optimizer,
     Map<String, Object> optimizerSettings,
+    String optimizerDescription,
     String pruning,
     Map<String, Object> pruningSettings,
     String model,

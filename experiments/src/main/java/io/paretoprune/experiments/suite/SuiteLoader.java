@@ -33,7 +33,9 @@ public final class SuiteLoader {
           "max_steps_per_epoch",
           "threads_per_run",
           "parallel",
-          "pareto");
+          "pareto",
+          "shared_settings",
+          "grid");
   static final List<String> SEARCHES =
       List.of("sweep", "bisection", "dichotomic", "stochastic-dichotomic");
 
@@ -81,24 +83,8 @@ public final class SuiteLoader {
             ds.integer("test_limit", 0, 0, Integer.MAX_VALUE));
     SuiteSpec.PluginSpec model = plugin(root.required("model"));
     List<SuiteSpec.ObjectiveSpec> objectives = objectives(root.required("objectives"));
-    List<SuiteSpec.OptimizerSpec> optimizers = new ArrayList<>();
-    Set<String> labels = new HashSet<>();
-    for (ConfigNode o : root.required("optimizers").list()) {
-      o.allowOnly(Set.of("label", "name", "settings", "objectives"));
-      String optName = o.required("name").text();
-      String label = o.text("label", optName);
-      if (!labels.add(label)) {
-        throw o.error(
-            "label", "duplicate optimizer label '" + label + "'; labels name runs and must differ");
-      }
-      List<SuiteSpec.ObjectiveSpec> own =
-          o.get("objectives").isMissing() ? null : objectives(o.get("objectives"));
-      optimizers.add(
-          new SuiteSpec.OptimizerSpec(label, optName, o.get("settings").settings(), own));
-    }
-    if (optimizers.isEmpty()) {
-      throw root.error("optimizers", "at least one optimizer is needed");
-    }
+    List<SuiteSpec.OptimizerSpec> optimizers =
+        OptimizerEntries.parse(root, SuiteLoader::objectives);
     SuiteSpec.PluginSpec pruning =
         root.get("pruning").isMissing()
             ? new SuiteSpec.PluginSpec("none", java.util.Map.of())

@@ -1,6 +1,6 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.GramCombiner;
 
 /**
  * The stochastic multi-gradient rule (Liu and Vicente's SMGD): the weights of the minimum-norm
@@ -8,7 +8,7 @@ import io.paretoprune.core.train.GradientCombiner;
  * ||d||^2} for every objective i (a common descent direction). Works for any number of objectives;
  * see {@link MinNormSolver}.
  */
-public final class MinNormCombiner implements GradientCombiner {
+public final class MinNormCombiner implements GramCombiner {
   private final MinNormSolver solver;
 
   public MinNormCombiner() {

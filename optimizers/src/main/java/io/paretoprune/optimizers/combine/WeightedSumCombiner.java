@@ -1,13 +1,13 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.GramCombiner;
 import java.util.Arrays;
 
 /**
  * Scalarization: the same fixed weights at every step, {@code d = sum_i c_i g_i}. The Gram matrix
  * is never needed, so the trainer skips computing it.
  */
-public final class WeightedSumCombiner implements GradientCombiner {
+public final class WeightedSumCombiner implements GramCombiner {
   private final double[] weights;
 
   /**
@@ -52,6 +52,11 @@ public final class WeightedSumCombiner implements GradientCombiner {
   @Override
   public boolean needsGram() {
     return false;
+  }
+
+  @Override
+  public boolean fixedWeights() {
+    return true;
   }
 
   @Override

@@ -1,10 +1,18 @@
 package io.paretoprune.optimizers.provider;
 
-import io.paretoprune.optimizers.step.StepKind;
+import io.paretoprune.core.train.StepApplication;
 
-/** {@code madam}: min-norm weights + Adam (lr 0.001, constant). */
-public final class MadamProvider extends MinNormProvider {
+/**
+ * {@code madam}: min-norm weights, Adam moments per objective, updates weighted after normalisation
+ * (the original MAdam).
+ */
+public final class MadamProvider extends PresetProvider {
   public MadamProvider() {
-    super("madam", StepKind.ADAM, "min-norm weights of the objective gradients, Adam step");
+    super(
+        "madam",
+        "min-norm weights; Adam with moments per objective, normalised updates weighted by c (original MAdam)",
+        "min-norm",
+        "adam",
+        StepApplication.PER_OBJECTIVE);
   }
 }

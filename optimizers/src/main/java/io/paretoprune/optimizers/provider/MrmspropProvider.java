@@ -1,11 +1,17 @@
 package io.paretoprune.optimizers.provider;
 
-import io.paretoprune.optimizers.step.StepKind;
+import io.paretoprune.core.train.StepApplication;
 
-/** {@code mrmsprop}: min-norm weights + RMSProp (lr 0.0001, a tenth of the usual, constant). */
-public final class MrmspropProvider extends MinNormProvider {
+/**
+ * {@code mrmsprop}: min-norm weights, RMSProp accumulators per objective (the original MRMSProp).
+ */
+public final class MrmspropProvider extends PresetProvider {
   public MrmspropProvider() {
     super(
-        "mrmsprop", StepKind.RMSPROP, "min-norm weights of the objective gradients, RMSProp step");
+        "mrmsprop",
+        "min-norm weights; RMSProp with one accumulator per objective, updates weighted by c (original MRMSProp)",
+        "min-norm",
+        "rmsprop",
+        StepApplication.PER_OBJECTIVE);
   }
 }

@@ -1,14 +1,17 @@
 package io.paretoprune.optimizers.provider;
 
-import io.paretoprune.optimizers.step.StepKind;
+import io.paretoprune.core.train.StepApplication;
 
-/** {@code smgd}: min-norm weights + SGD with momentum 0.9 and inverse-time decay (lr 0.01). */
-public final class SmgdProvider extends MinNormProvider {
+/**
+ * {@code smgd}: min-norm weights, SGD with momentum on the combined direction (the original SMGD).
+ */
+public final class SmgdProvider extends PresetProvider {
   public SmgdProvider() {
     super(
         "smgd",
-        StepKind.SGD,
-        "stochastic multi-gradient: min-norm weights of the objective gradients, SGD with"
-            + " momentum");
+        "stochastic multi-gradient: min-norm weights, SGD with momentum on the combined direction",
+        "min-norm",
+        "sgd",
+        StepApplication.COMBINED);
   }
 }

@@ -5,16 +5,9 @@ import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.CombinationPlan;
 import io.paretoprune.core.train.GroupRule;
-import io.paretoprune.core.train.TrainingSchedule;
-import io.paretoprune.optimizers.ConfiguredOptimizer;
-import io.paretoprune.optimizers.OptimizerProvider;
-import io.paretoprune.optimizers.combine.MinNormCombiner;
+import io.paretoprune.optimizers.CombinerProvider;
 import io.paretoprune.optimizers.combine.WeightedSumCombiner;
-import io.paretoprune.optimizers.step.StepKind;
-import io.paretoprune.optimizers.step.StepRules;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code split}: the paper's split variant, min-norm weights per parameter group. The problem must
@@ -27,32 +20,22 @@ import java.util.Map;
  *   <li>group {@code other} (everything else, e.g. BatchNorm): objective 0 alone.
  * </ul>
  *
- * The step rule is chosen by {@code step}.
+ * The step rule is chosen by {@code step}; with Adam or RMSProp each group keeps moments per
+ * objective (as the original's split MAdam; its conv update reads the dense L1 moments for the L2
+ * objective's first moment, a slip this project does not copy).
  */
-public final class SplitProvider implements OptimizerProvider {
-  @Override
-  public String name() {
-    return "split";
+public final class SplitProvider extends PresetProvider {
+  public SplitProvider() {
+    super(
+        "split",
+        "min-norm weights per group: dense layers f1 vs L1(dense), conv layers f1 vs L2(conv)",
+        "min-norm",
+        null,
+        null);
   }
 
   @Override
-  public String description() {
-    return "min-norm weights per group: dense layers f1 vs L1(dense), conv layers f1 vs L2(conv)";
-  }
-
-  @Override
-  public Map<String, String> settings() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("step", StepSetting.DESCRIPTION);
-    m.putAll(StepKind.allSettings());
-    return m;
-  }
-
-  @Override
-  public ConfiguredOptimizer create(
-      PluginSettings settings, TrainingSchedule schedule, int objectives) {
-    settings.requireOnly(this);
-    StepKind step = StepSetting.read(settings);
+  CombinationPlan plan(CombinerProvider c, PluginSettings settings, int objectives) {
     if (objectives != 3) {
       throw new ConfigException(
           null,
@@ -60,18 +43,13 @@ public final class SplitProvider implements OptimizerProvider {
               + " kernels, 2: L2 of the conv kernels), the problem has "
               + objectives);
     }
-    CombinationPlan plan =
-        new CombinationPlan(
-            List.of(
-                new GroupRule(
-                    "dense", ParameterSelector.dense(), new int[] {0, 1}, new MinNormCombiner()),
-                new GroupRule(
-                    "conv",
-                    ParameterSelector.parse("conv"),
-                    new int[] {0, 2},
-                    new MinNormCombiner()),
-                new GroupRule(
-                    "other", ParameterSelector.all(), new int[] {0}, new WeightedSumCombiner(1))));
-    return new ConfiguredOptimizer(plan, StepRules.build(step, settings, schedule));
+    return new CombinationPlan(
+        List.of(
+            new GroupRule(
+                "dense", ParameterSelector.dense(), new int[] {0, 1}, c.create(settings, 2)),
+            new GroupRule(
+                "conv", ParameterSelector.parse("conv"), new int[] {0, 2}, c.create(settings, 2)),
+            new GroupRule(
+                "other", ParameterSelector.all(), new int[] {0}, new WeightedSumCombiner(1))));
   }
 }

@@ -1,11 +1,17 @@
 package io.paretoprune.optimizers.provider;
 
 /**
- * {@code weighted}: fixed weights and a step rule chosen by {@code step}. The paper's baseline "SGD
- * + L1 (3e-4)" is {@code weighted} with {@code weights: [1, 3e-4]} and {@code step: sgd}.
+ * {@code weighted}: scalarization, fixed weights {@code weights: [c1, c2, ...]} with the step rule
+ * chosen by {@code step}; the step rule runs on the weighted sum, as single-objective training with
+ * penalty factors does (the paper's SGD + L1 and Adam + L1 baselines).
  */
-public final class WeightedProvider extends WeightedSumProvider {
+public final class WeightedProvider extends PresetProvider {
   public WeightedProvider() {
-    super("weighted", null, "weighted sum of the objectives with fixed weights, any step rule");
+    super(
+        "weighted",
+        "fixed weights (scalarization) with the step rule chosen by step",
+        "weighted",
+        null,
+        null);
   }
 }

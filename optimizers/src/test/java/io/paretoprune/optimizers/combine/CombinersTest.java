@@ -26,19 +26,20 @@ class CombinersTest {
     WeightedSumCombiner c = new WeightedSumCombiner(1, 3e-4);
     assertFalse(c.needsGram());
     assertEquals(2, c.arity());
-    assertArrayEquals(new double[] {1, 3e-4}, c.weights(null));
+    assertArrayEquals(new double[] {1, 3e-4}, c.weights((double[][]) null));
     // The returned array is a copy: a caller cannot change the rule.
-    c.weights(null)[0] = 5;
-    assertArrayEquals(new double[] {1, 3e-4}, c.weights(null));
+    c.weights((double[][]) null)[0] = 5;
+    assertArrayEquals(new double[] {1, 3e-4}, c.weights((double[][]) null));
   }
 
   @Test
   void weightedSumNormalisesOnRequest() {
     assertArrayEquals(
         new double[] {0.75, 0.25},
-        new WeightedSumCombiner(new double[] {3, 1}, true).weights(null));
+        new WeightedSumCombiner(new double[] {3, 1}, true).weights((double[][]) null));
     assertArrayEquals(
-        new double[] {3, 1}, new WeightedSumCombiner(new double[] {3, 1}, false).weights(null));
+        new double[] {3, 1},
+        new WeightedSumCombiner(new double[] {3, 1}, false).weights((double[][]) null));
   }
 
   @Test

@@ -190,7 +190,17 @@ class ProviderConfigTest {
   @Test
   void everyProviderDescribesItsSettings() {
     assertEquals(
-        List.of("adam", "madam", "mrmsprop", "rmsprop", "sgd", "smgd", "split", "weighted"),
+        List.of(
+            "adam",
+            "combine",
+            "madam",
+            "madam-combined",
+            "mrmsprop",
+            "rmsprop",
+            "sgd",
+            "smgd",
+            "split",
+            "weighted"),
         OPTIMIZERS.all().stream().map(p -> p.name()).toList());
     OPTIMIZERS
         .all()

@@ -72,7 +72,7 @@ class ProviderTrainingTest {
               .setBlock(net)
               .setObjectives(OBJECTIVES.subList(0, k))
               .setPlan(o.plan())
-              .setStepRule(o.stepRule())
+              .setStepPlan(o.step())
               .setConfig(config)
               .addListener(
                   new TrainingListener() {

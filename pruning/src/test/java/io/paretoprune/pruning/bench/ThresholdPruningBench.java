@@ -16,6 +16,7 @@ import io.paretoprune.core.testing.SyntheticData;
 import io.paretoprune.core.testing.TestNets;
 import io.paretoprune.core.train.CombinationPlan;
 import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.GramCombiner;
 import io.paretoprune.core.train.HookContext;
 import io.paretoprune.core.train.MultiObjectiveTrainer;
 import io.paretoprune.core.train.StepHook;
@@ -130,7 +131,7 @@ public final class ThresholdPruningBench {
         Normalization.UNIT_SCALE.apply(
             m, SyntheticData.squares(steps * 64, 10, 28, 1), SyntheticData.squares(64, 10, 28, 2));
     GradientCombiner crossEntropyOnly =
-        new GradientCombiner() {
+        new GramCombiner() {
           @Override
           public double[] weights(double[][] gram) {
             return new double[] {1};

@@ -19,6 +19,7 @@ import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.testing.SyntheticData;
 import io.paretoprune.core.testing.TestNets;
 import io.paretoprune.core.train.CombinationPlan;
+import io.paretoprune.core.train.CombinerInput;
 import io.paretoprune.core.train.GradientCombiner;
 import io.paretoprune.core.train.GroupRule;
 import io.paretoprune.core.train.HookContext;
@@ -31,6 +32,7 @@ import io.paretoprune.core.train.TrainingResult;
 import io.paretoprune.core.train.TrainingSchedule;
 import io.paretoprune.optimizers.ConfiguredOptimizer;
 import io.paretoprune.optimizers.Optimizers;
+import io.paretoprune.optimizers.PluginCatalog;
 import io.paretoprune.optimizers.combine.MinNormSolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The plug-in found by name through ServiceLoader and driving a real training run. */
-class EqualNormProviderTest {
+class EqualNormCombinerTest {
   private static final float LR = 0.05f;
 
   @BeforeAll
@@ -49,9 +51,9 @@ class EqualNormProviderTest {
 
   @Test
   void isFoundByNameBesideTheBuiltIns() {
-    Optimizers optimizers = Optimizers.load();
-    assertInstanceOf(EqualNormProvider.class, optimizers.get("equal-norm"));
-    assertTrue(optimizers.all().stream().anyMatch(p -> p.name().equals("smgd")));
+    var combiners = PluginCatalog.combiners();
+    assertInstanceOf(EqualNormCombiner.class, combiners.get("equal-norm"));
+    assertTrue(combiners.all().stream().anyMatch(p -> p.name().equals("min-norm")));
   }
 
   @Test
@@ -62,7 +64,11 @@ class EqualNormProviderTest {
         assertThrows(
             ConfigException.class,
             () ->
-                optimizers.create("equal-norm", new PluginSettings(Map.of("beta1", 0.9)), run, 2));
+                optimizers.create(
+                    "combine",
+                    new PluginSettings(Map.of("combiner", "equal-norm", "beta1", 0.9)),
+                    run,
+                    2));
     assertEquals("beta1", unknown.key());
     assertEquals(
         "momentum",
@@ -70,20 +76,20 @@ class EqualNormProviderTest {
                 ConfigException.class,
                 () ->
                     optimizers.create(
-                        "equal-norm", new PluginSettings(Map.of("momentum", 2)), run, 2))
+                        "combine",
+                        new PluginSettings(Map.of("combiner", "equal-norm", "momentum", 2)),
+                        run,
+                        2))
             .key());
-    assertThrows(
-        ConfigException.class,
-        () -> optimizers.create("equal-norm", PluginSettings.empty(), run, 0));
   }
 
   @Test
   void weightsAreInverseGradientNorms() {
     // ||g1|| = 1, ||g2|| = 3: c = (3/4, 1/4); a zero gradient gets no weight.
-    double[] c = new EqualNormProvider.Combiner().weights(new double[][] {{1, 0.5}, {0.5, 9}});
+    double[] c = new EqualNormCombiner.Rule().weights(new double[][] {{1, 0.5}, {0.5, 9}});
     assertArrayEquals(new double[] {0.75, 0.25}, c, 1e-15);
     double[] z =
-        new EqualNormProvider.Combiner().weights(new double[][] {{4, 0, 0}, {0, 0, 0}, {0, 0, 16}});
+        new EqualNormCombiner.Rule().weights(new double[][] {{4, 0, 0}, {0, 0, 0}, {0, 0, 16}});
     assertArrayEquals(new double[] {2 / 3.0, 0, 1 / 3.0}, z, 1e-15);
   }
 
@@ -98,9 +104,9 @@ class EqualNormProviderTest {
     }
 
     @Override
-    public double[] weights(double[][] gram) {
-      double[] c = inner.weights(gram);
-      grams.add(gram);
+    public double[] weights(CombinerInput input) {
+      double[] c = inner.weights(input);
+      grams.add(input.gram());
       answers.add(c.clone());
       return c;
     }
@@ -151,12 +157,18 @@ class EqualNormProviderTest {
       ConfiguredOptimizer o =
           Optimizers.load()
               .create(
-                  "equal-norm",
-                  new PluginSettings(Map.of("lr", LR, "momentum", 0, "schedule", "constant")),
+                  "combine",
+                  new PluginSettings(
+                      Map.of(
+                          "combiner", "equal-norm",
+                          "step", "sgd",
+                          "lr", LR,
+                          "momentum", 0,
+                          "schedule", "constant")),
                   schedule,
                   2);
       GroupRule rule = o.plan().groups().get(0);
-      assertInstanceOf(EqualNormProvider.Combiner.class, rule.combiner());
+      assertInstanceOf(EqualNormCombiner.Rule.class, rule.combiner());
       Recording recording = new Recording(rule.combiner());
       CombinationPlan plan =
           new CombinationPlan(
@@ -171,7 +183,7 @@ class EqualNormProviderTest {
                       Objective.crossEntropy("f1"),
                       Objective.l1("f2", ParameterSelector.denseKernels())))
               .setPlan(plan)
-              .setStepRule(o.stepRule())
+              .setStepPlan(o.step())
               .setConfig(config)
               .addHook(moves)
               .addListener(
