@@ -48,6 +48,7 @@ public final class Main implements Runnable {
           if (e instanceof ConfigException
               || e instanceof DatasetFormatException
               || e instanceof UserInputException
+              || e instanceof io.paretoprune.experiments.run.ResultsFolderException
               || e instanceof io.paretoprune.reporting.ReportException) {
             commandLine.getErr().println("paretoprune: " + e.getMessage());
             return BAD_INPUT;
