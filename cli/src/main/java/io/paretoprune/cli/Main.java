@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ParetoCommand.class,
       ReportCommand.class,
+      EvalCommand.class,
       ListCommand.class,
       FetchDataCommand.class,
       DemoCommand.class,
@@ -49,6 +50,7 @@ public final class Main implements Runnable {
               || e instanceof DatasetFormatException
               || e instanceof UserInputException
               || e instanceof io.paretoprune.experiments.run.ResultsFolderException
+              || e instanceof io.paretoprune.models.store.ModelFileException
               || e instanceof io.paretoprune.reporting.ReportException) {
             commandLine.getErr().println("paretoprune: " + e.getMessage());
             return BAD_INPUT;
