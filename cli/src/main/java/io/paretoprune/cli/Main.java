@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       ParetoCommand.class,
       ReportCommand.class,
       EvalCommand.class,
+      ExportCommand.class,
       ListCommand.class,
       FetchDataCommand.class,
       DemoCommand.class,

@@ -94,4 +94,24 @@ class SavedModelTest {
     assertTrue(o.line().contains("model.params") && o.line().contains("checksum"), o.line());
     assertFalse(o.line().contains("\n"), o.line());
   }
+
+  @Test
+  void exportWritesTheDenseHeadInCsrWithTheSavedNonzeros() throws Exception {
+    Path out = tmp.resolve("export");
+    CliRun.Outcome o =
+        CliRun.run("export", run.toString(), "--format", "csr", "--out", out.toString());
+    assertEquals(0, o.code(), o.out() + o.err());
+    JsonNode head = new ObjectMapper().readTree(out.resolve("head.json").toFile());
+    JsonNode model = new ObjectMapper().readTree(run.resolve("model.json").toFile());
+    long denseNonzeros = 0;
+    for (JsonNode p : model.get("parameters")) {
+      denseNonzeros +=
+          p.get("kind").asText().equals("DENSE_KERNEL") ? p.get("nonzeros").asLong() : 0;
+    }
+    assertEquals(denseNonzeros, head.get("nnz").asLong());
+    assertTrue(Files.size(out.resolve("features.params")) > 0);
+
+    CliRun.Outcome bad = CliRun.run("export", run.toString(), "--format", "coo");
+    assertEquals(2, bad.code(), bad.out() + bad.err());
+  }
 }
