@@ -45,7 +45,7 @@ public record SavedRun(Path dir, JsonNode manifest, RunSpec spec, double recorde
       throw new ResultsFolderException(
           dir
               + ": no saved model (the run was made by a version that did not keep models);"
-              + " run it again with --rerun-changed after removing it, or under a new suite name");
+              + " remove this directory and run the suite again to redo the run");
     }
     Table epochs =
         Table.read()
