@@ -25,6 +25,6 @@ public final class DemoCommand implements Callable<Integer> {
     Path file =
         suite != null ? suite : FetchDataCommand.home().resolve("suites").resolve("quick.yaml");
     SuiteSpec spec = SuiteLoader.load(file);
-    return RunCommand.runSuite(spec, file, null, data, true);
+    return RunCommand.runSuite(spec, file, null, data, true, false);
   }
 }

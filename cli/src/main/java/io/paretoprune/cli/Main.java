@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ParetoCommand.class,
       ReportCommand.class,
+      EvalCommand.class,
+      ExportCommand.class,
       ListCommand.class,
       FetchDataCommand.class,
       DemoCommand.class,
@@ -48,6 +50,8 @@ public final class Main implements Runnable {
           if (e instanceof ConfigException
               || e instanceof DatasetFormatException
               || e instanceof UserInputException
+              || e instanceof io.paretoprune.experiments.run.ResultsFolderException
+              || e instanceof io.paretoprune.models.store.ModelFileException
               || e instanceof io.paretoprune.reporting.ReportException) {
             commandLine.getErr().println("paretoprune: " + e.getMessage());
             return BAD_INPUT;

@@ -1,6 +1,6 @@
 package io.paretoprune.cli;
 
-import io.paretoprune.core.data.Datasets;
+import io.paretoprune.experiments.suite.SuiteDataCheck;
 import io.paretoprune.experiments.suite.SuiteSpec;
 import java.nio.file.Path;
 
@@ -29,11 +29,10 @@ final class Paths {
   }
 
   /**
-   * Checks the suite's data files before any run starts, so that a missing or broken file is one
-   * line naming it rather than a failed run.
+   * Checks the suite's data files in full before any run starts, so that a missing or broken file
+   * is one line naming it rather than a failed run.
    */
   static void checkData(SuiteSpec suite, Path dataRoot) {
-    Datasets.get(suite.dataset().name())
-        .check(suite.dataset().dir() != null ? Path.of(suite.dataset().dir()) : dataRoot);
+    SuiteDataCheck.check(suite, dataRoot);
   }
 }

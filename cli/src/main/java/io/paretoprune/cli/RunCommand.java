@@ -30,13 +30,26 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-report", description = "skip the HTML report")
   boolean noReport;
 
+  @Option(
+      names = "--rerun-changed",
+      description =
+          "finished runs made with other settings than the suite now gives move to"
+              + " runs/.replaced-<time>/ and run again (without it, run refuses and exits 2)")
+  boolean rerunChanged;
+
   @Override
   public Integer call() throws Exception {
     SuiteSpec suite = SuiteLoader.load(suiteFile);
-    return runSuite(suite, suiteFile, results, data, !noReport);
+    return runSuite(suite, suiteFile, results, data, !noReport, rerunChanged);
   }
 
-  static int runSuite(SuiteSpec suite, Path suiteFile, Path results, Path data, boolean report)
+  static int runSuite(
+      SuiteSpec suite,
+      Path suiteFile,
+      Path results,
+      Path data,
+      boolean report,
+      boolean rerunChanged)
       throws Exception {
     Path dataRoot = Paths.data(data);
     int fetched = FetchDataCommand.fetchIfMissing(suite, dataRoot);
@@ -46,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     Paths.checkData(suite, dataRoot);
     Path dir = Paths.suiteResults(results, suite);
     java.nio.file.Files.createDirectories(dir);
-    SuiteRunner runner = new SuiteRunner(dir, dataRoot, System.out);
+    SuiteRunner runner = new SuiteRunner(dir, dataRoot, System.out, rerunChanged);
     List<RunOutcome> outcomes = runner.run(suite, suiteFile);
     long failed = outcomes.stream().filter(o -> o.status().equals("failed")).count();
     long diverged = outcomes.stream().filter(o -> o.status().equals("diverged")).count();

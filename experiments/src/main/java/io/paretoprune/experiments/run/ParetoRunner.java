@@ -33,7 +33,19 @@ public final class ParetoRunner {
     this.out = out;
   }
 
+  /**
+   * Searches, resuming what a stopped search finished.
+   *
+   * @throws ResultsFolderException when another process holds the results folder, or a finished
+   *     weighting was trained with other settings than the suite now gives
+   */
   public SearchResult run(SuiteSpec suite) throws Exception {
+    try (ResultsLock lock = ResultsLock.acquire(resultsDir)) {
+      return runLocked(suite);
+    }
+  }
+
+  private SearchResult runLocked(SuiteSpec suite) throws Exception {
     SuiteSpec.ParetoSpec p = suite.pareto();
     Path dir = resultsDir.resolve("pareto");
     Path runs = dir.resolve("runs");
@@ -103,6 +115,15 @@ public final class ParetoRunner {
             suite.evalBatchSize(),
             suite.maxStepsPerEpoch(),
             suite.threadsPerRun());
+    List<String> changed = ChangedRuns.find(launcher.runsDir(), List.of(spec));
+    if (!changed.isEmpty()) {
+      // The search picks its weightings as it goes, so this is found only when one comes up.
+      throw new ResultsFolderException(
+          launcher.runsDir().resolve(spec.runId())
+              + ": trained with other settings than the suite now gives; remove "
+              + resultsDir.resolve("pareto")
+              + " to search again, or give the suite a new name");
+    }
     if (!RunDirectory.isComplete(launcher.runsDir(), spec.runId())) {
       RunOutcome o = launcher.launch(spec, progress);
       if (o.status().equals("failed")) {

@@ -47,7 +47,12 @@ public final class RunDirectory {
     }
   }
 
-  /** Removes temporary directories a killed run left behind; returns how many. */
+  /**
+   * Removes temporary directories a killed run left behind; returns how many. Call it holding the
+   * results folder's {@link ResultsLock}. A temporary directory whose writer (the pid in its name)
+   * is another live process is left alone: a run whose suite was just killed may still be finishing
+   * it (it stops within a second), and deleting under its feet would lose its result.
+   */
   public static int removeStale(Path runs) throws IOException {
     if (!Files.isDirectory(runs)) {
       return 0;
@@ -55,8 +60,10 @@ public final class RunDirectory {
     int n = 0;
     try (DirectoryStream<Path> s = Files.newDirectoryStream(runs, "." + "*" + TMP + "*")) {
       for (Path p : s) {
-        deleteTree(p);
-        n++;
+        if (!writtenByAnotherLiveProcess(p)) {
+          deleteTree(p);
+          n++;
+        }
       }
     }
     // A directory under a final name without a manifest cannot come from this code, but a user
@@ -72,6 +79,17 @@ public final class RunDirectory {
       }
     }
     return n;
+  }
+
+  private static boolean writtenByAnotherLiveProcess(Path tmp) {
+    String name = tmp.getFileName().toString();
+    String pid = name.substring(name.lastIndexOf(TMP) + TMP.length());
+    if (!pid.matches("[0-9]{1,18}")) {
+      return false;
+    }
+    long p = Long.parseLong(pid);
+    return p != ProcessHandle.current().pid()
+        && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);
   }
 
   static void deleteTree(Path p) throws IOException {

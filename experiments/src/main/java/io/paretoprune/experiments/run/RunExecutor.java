@@ -22,6 +22,7 @@ import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.models.Network;
+import io.paretoprune.models.store.ModelStore;
 import io.paretoprune.optimizers.ConfiguredOptimizer;
 import io.paretoprune.optimizers.Optimizers;
 import io.paretoprune.pruning.PruningStrategies;
@@ -36,6 +37,9 @@ import java.util.Map;
 /** Trains one run and writes its directory atomically. Runs inside the run's own JVM. */
 public final class RunExecutor {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The run's spec in its directory, as it ran: what {@code eval} rebuilds the data from. */
+  public static final String RUN_SPEC = "run-spec.json";
 
   private final Path dataRoot;
   private final Path runsDir;
@@ -61,6 +65,7 @@ public final class RunExecutor {
     List<Objective> objectives = ObjectiveFactory.build(spec.objectives());
     TrainingResult result;
     String optimizerDescription;
+    Path tmp;
     try (NDManager manager = NDManager.newBaseManager()) {
       TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
       InputSpec input =
@@ -106,9 +111,11 @@ public final class RunExecutor {
       result = builder.build().fit(data[0], data[1]);
       data[0].close();
       data[1].close();
+      tmp = RunDirectory.newTemp(runsDir, spec.runId());
+      saveModel(spec, result, net, tmp);
     }
     double wall = (System.nanoTime() - t0) / 1e9;
-    write(spec, result, objectives, optimizerDescription, started, wall);
+    write(spec, tmp, result, objectives, optimizerDescription, started, wall);
     return result;
   }
 
@@ -121,19 +128,32 @@ public final class RunExecutor {
     return new PluginSettings(s);
   }
 
-  private static LabeledImages limit(LabeledImages images, int n) {
+  /**
+   * Writes the spec (to rebuild the run's data) and, for a completed run, the final network into
+   * the run's temporary directory, so both are there before the manifest marks it complete. A
+   * diverged run's weights hold NaN or Inf and no recorded accuracy belongs to them: none is saved.
+   */
+  private static void saveModel(RunSpec spec, TrainingResult result, Network net, Path tmp)
+      throws IOException {
+    Files.writeString(tmp.resolve(RUN_SPEC), spec.toJson());
+    if (result.status() == TrainingResult.Status.COMPLETED) {
+      ModelStore.save(net, tmp);
+    }
+  }
+
+  static LabeledImages limit(LabeledImages images, int n) {
     return n > 0 ? images.head(n) : images;
   }
 
   private void write(
       RunSpec spec,
+      Path tmp,
       TrainingResult result,
       List<Objective> objectives,
       String optimizerDescription,
       String started,
       double wall)
       throws IOException {
-    Path tmp = RunDirectory.newTemp(runsDir, spec.runId());
     RunTables.epochs(spec.runId(), spec.label(), spec.seed(), result.epochs())
         .write()
         .csv(tmp.resolve("epochs.csv").toFile());

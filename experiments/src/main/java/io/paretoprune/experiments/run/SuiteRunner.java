@@ -22,21 +22,57 @@ public final class SuiteRunner {
   private final Path resultsDir;
   private final Path dataRoot;
   private final PrintStream out;
+  private final boolean rerunChanged;
 
   /**
    * @param resultsDir {@code results/<suite>}
    * @param dataRoot where data sets live ({@code data/})
    */
   public SuiteRunner(Path resultsDir, Path dataRoot, PrintStream out) {
+    this(resultsDir, dataRoot, out, false);
+  }
+
+  /**
+   * @param rerunChanged set finished runs made with other settings aside and run them again,
+   *     instead of refusing to go on
+   */
+  public SuiteRunner(Path resultsDir, Path dataRoot, PrintStream out, boolean rerunChanged) {
     this.resultsDir = resultsDir;
     this.dataRoot = dataRoot;
     this.out = out;
+    this.rerunChanged = rerunChanged;
   }
 
-  /** Runs what is missing; returns one outcome per run of the suite. */
+  /**
+   * Runs what is missing; returns one outcome per run of the suite.
+   *
+   * @throws ResultsFolderException when another process holds the results folder, or finished runs
+   *     were made with other settings and {@code rerunChanged} is off; nothing ran then
+   */
   public List<RunOutcome> run(SuiteSpec suite, Path suiteFile)
       throws IOException, InterruptedException {
+    try (ResultsLock lock = ResultsLock.acquire(resultsDir)) {
+      return runLocked(suite, suiteFile);
+    }
+  }
+
+  private List<RunOutcome> runLocked(SuiteSpec suite, Path suiteFile)
+      throws IOException, InterruptedException {
     Path runs = resultsDir.resolve("runs");
+    List<RunSpec> all = RunPlanner.plan(suite);
+    List<String> changed = ChangedRuns.find(runs, all);
+    if (!changed.isEmpty() && !rerunChanged) {
+      throw ChangedRuns.refusal(resultsDir, changed);
+    }
+    if (!changed.isEmpty()) {
+      Path aside = ChangedRuns.setAside(runs, changed);
+      out.println(
+          "moved "
+              + changed.size()
+              + " run(s) made with other settings to "
+              + aside
+              + "; they run again");
+    }
     Files.createDirectories(runs.resolve(".logs"));
     Files.copy(
         suiteFile,
@@ -51,7 +87,6 @@ public final class SuiteRunner {
               + (stale == 1 ? "y" : "ies")
               + " of an earlier attempt");
     }
-    List<RunSpec> all = RunPlanner.plan(suite);
     List<RunSpec> todo = new ArrayList<>();
     List<RunOutcome> outcomes = new ArrayList<>();
     for (RunSpec r : all) {

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -60,31 +56,11 @@ public record RunSpec(
     }
   }
 
-  /** SHA-256 of the canonical JSON of what determines the result (threads and ids excluded). */
+  /**
+   * The hash of what determines this run's result, with the loaded plug-in jars; see {@link
+   * RunConfigHash}.
+   */
   public String configHash() {
-    RunSpec canonical =
-        new RunSpec(
-            "",
-            "",
-            "",
-            dataset,
-            model,
-            objectives,
-            optimizer,
-            pruning,
-            seed,
-            epochs,
-            batchSize,
-            evalBatchSize,
-            maxStepsPerEpoch,
-            0);
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256")
-              .digest(canonical.toJson().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return RunConfigHash.of(this, PluginJarHashes.current());
   }
 }

@@ -1,6 +1,8 @@
 package io.paretoprune.experiments.suite;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.paretoprune.core.plugin.ConfigException;
@@ -39,6 +41,10 @@ public final class SuiteLoader {
   static final List<String> SEARCHES =
       List.of("sweep", "bisection", "dichotomic", "stochastic-dichotomic");
 
+  /** Jackson keeps the last of two equal keys unless told otherwise; a suite must not. */
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   private SuiteLoader() {}
 
   public static SuiteSpec load(Path file) {
@@ -48,7 +54,16 @@ public final class SuiteLoader {
     }
     JsonNode tree;
     try {
-      tree = new YAMLMapper().readTree(file.toFile());
+      tree = YAML.readTree(file.toFile());
+    } catch (StreamReadException e) {
+      DuplicateKey.of(e)
+          .ifPresent(
+              d -> {
+                throw new ConfigException(
+                    name, d.key(), "key written twice (again on line " + d.line() + ")");
+              });
+      throw new ConfigException(
+          name, null, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
     } catch (JsonProcessingException e) {
       throw new ConfigException(
           name, null, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));

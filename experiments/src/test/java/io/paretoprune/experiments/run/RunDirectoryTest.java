@@ -35,4 +35,24 @@ class RunDirectoryTest {
     assertFalse(Files.exists(runs.resolve("b-s1")));
     assertTrue(RunDirectory.isComplete(runs, "c-s1"));
   }
+
+  @Test
+  void aTemporaryOfAnotherLiveProcessIsLeftAlone() throws Exception {
+    Process other = new ProcessBuilder("sleep", "30").start();
+    try {
+      Path live = Files.createDirectories(runs.resolve(".a-s1.tmp-" + other.pid()));
+      Path dead = Files.createDirectories(runs.resolve(".b-s1.tmp-" + deadPid()));
+      assertEquals(1, RunDirectory.removeStale(runs));
+      assertTrue(Files.isDirectory(live));
+      assertFalse(Files.exists(dead));
+    } finally {
+      other.destroyForcibly().waitFor();
+    }
+  }
+
+  private static long deadPid() throws Exception {
+    Process p = new ProcessBuilder("true").start();
+    p.waitFor();
+    return p.pid();
+  }
 }

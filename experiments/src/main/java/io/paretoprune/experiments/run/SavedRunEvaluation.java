@@ -1,0 +1,104 @@
+package io.paretoprune.experiments.run;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
+import io.paretoprune.core.data.DatasetDescriptor;
+import io.paretoprune.core.data.DatasetFormatException;
+import io.paretoprune.core.data.DatasetSplits;
+import io.paretoprune.core.data.Datasets;
+import io.paretoprune.core.data.LabeledImages;
+import io.paretoprune.core.data.TensorDataset;
+import io.paretoprune.core.engine.EngineSetup;
+import io.paretoprune.experiments.suite.RunSpec;
+import io.paretoprune.models.InputSpec;
+import io.paretoprune.models.Network;
+import io.paretoprune.models.store.ModelStore;
+import java.nio.file.Path;
+
+/**
+ * The test accuracy of a saved run's model, computed as training computed it at each epoch's end:
+ * the run's data limits and normalisation, its thread count, its eval batch size, inference-mode
+ * forward passes, {@code argmax == label} counted per batch. So on the run's own data set it equals
+ * the accuracy the run recorded, bit for bit.
+ */
+public final class SavedRunEvaluation {
+  /** The figure and what it was measured on. */
+  public record Result(String dataset, long examples, double testAccuracy) {}
+
+  private SavedRunEvaluation() {}
+
+  /**
+   * @param datasetName the data set to test on; null for the run's own (with its limits)
+   * @param dataRoot where data sets live when the run's spec names no directory
+   */
+  public static Result evaluate(SavedRun run, String datasetName, Path dataRoot) {
+    RunSpec spec = run.spec();
+    boolean own = datasetName == null || datasetName.equals(spec.dataset().name());
+    DatasetDescriptor descriptor = Datasets.get(own ? spec.dataset().name() : datasetName);
+    Path dir = own && spec.dataset().dir() != null ? Path.of(spec.dataset().dir()) : dataRoot;
+    DatasetSplits splits = descriptor.load(dir);
+    LabeledImages train =
+        own ? RunExecutor.limit(splits.train(), spec.dataset().trainLimit()) : splits.train();
+    LabeledImages test =
+        own ? RunExecutor.limit(splits.test(), spec.dataset().testLimit()) : splits.test();
+    EngineSetup.setThreads(spec.threads());
+    EngineSetup.pytorchOffline();
+    try (NDManager manager = NDManager.newBaseManager()) {
+      Network net = ModelStore.load(run.dir(), manager);
+      requireFits(net.input(), test);
+      TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
+      double accuracy = accuracy(net, data[1], spec.evalBatchSize());
+      return new Result(descriptor.name(), test.count(), accuracy);
+    }
+  }
+
+  private static void requireFits(InputSpec input, LabeledImages test) {
+    if (test.channels() != input.channels()
+        || test.height() != input.height()
+        || test.width() != input.width()
+        || test.classes() > input.classes()) {
+      throw new DatasetFormatException(
+          Path.of(test.source()),
+          "images of "
+              + test.channels()
+              + "x"
+              + test.height()
+              + "x"
+              + test.width()
+              + " in "
+              + test.classes()
+              + " classes do not fit the saved model's input of "
+              + input.channels()
+              + "x"
+              + input.height()
+              + "x"
+              + input.width()
+              + " in "
+              + input.classes()
+              + " classes");
+    }
+  }
+
+  /** The per-batch count of core's end-of-epoch evaluation, same batches, same operations. */
+  static double accuracy(Network net, TensorDataset data, int batchSize) {
+    ParameterStore store = new ParameterStore(data.features().getManager(), false);
+    long n = data.size();
+    long correct = 0;
+    for (long from = 0; from < n; from += batchSize) {
+      long to = Math.min(n, from + batchSize);
+      try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
+        NDIndex range = new NDIndex().addSliceDim(from, to);
+        NDArray x = data.features().get(range);
+        NDArray y = data.labels().get(range);
+        NDArray logits = net.block().forward(store, new NDList(x), false).singletonOrThrow();
+        correct += logits.argMax(1).eq(y).sum().getLong();
+      }
+    }
+    return (double) correct / n;
+  }
+}

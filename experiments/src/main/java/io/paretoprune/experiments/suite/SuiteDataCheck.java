@@ -1,0 +1,79 @@
+package io.paretoprune.experiments.suite;
+
+import io.paretoprune.core.data.DatasetDescriptor;
+import io.paretoprune.core.data.DatasetFormatException;
+import io.paretoprune.core.data.DatasetSplits;
+import io.paretoprune.core.data.Datasets;
+import io.paretoprune.core.data.LabeledImages;
+import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.models.InputSpec;
+import io.paretoprune.models.ModelZoo;
+import java.nio.file.Path;
+
+/**
+ * Validates a suite's data in the parent process before any run starts, so a fault in the values is
+ * one line naming the file instead of a failed run per run.
+ *
+ * <p>It reads both splits in full with the data set's own readers, which check what a file can get
+ * wrong on its own (headers, lengths, gzip integrity and checksum, image and label counts agreeing,
+ * labels in range), then what depends on the suite: train and test images of one size, a size the
+ * model's factory accepts (factories refuse inputs they cannot take when they build the block, no
+ * weights or engine needed), at least one training batch and one test example after the limits.
+ * MNIST in full reads in about half a second.
+ */
+public final class SuiteDataCheck {
+  private SuiteDataCheck() {}
+
+  /**
+   * @throws DatasetFormatException naming the first bad file and its fault
+   */
+  public static void check(SuiteSpec suite, Path dataRoot) {
+    SuiteSpec.DatasetSpec ds = suite.dataset();
+    DatasetDescriptor descriptor = Datasets.get(ds.name());
+    DatasetSplits splits = descriptor.load(ds.dir() != null ? Path.of(ds.dir()) : dataRoot);
+    LabeledImages train = limit(splits.train(), ds.trainLimit());
+    LabeledImages test = limit(splits.test(), ds.testLimit());
+    if (train.count() / suite.batchSize() < 1) {
+      throw fault(
+          train,
+          train.count()
+              + " training images"
+              + (ds.trainLimit() > 0 ? " (train_limit " + ds.trainLimit() + ")" : "")
+              + " make no batch of "
+              + suite.batchSize());
+    }
+    if (test.count() < 1) {
+      throw fault(test, "no test images" + (ds.testLimit() > 0 ? "" : " in the file"));
+    }
+    if (test.channels() != train.channels()
+        || test.height() != train.height()
+        || test.width() != train.width()) {
+      throw fault(test, "test images are " + shape(test) + ", training images " + shape(train));
+    }
+    try {
+      ModelZoo.load()
+          .validate(
+              suite.model().name(),
+              new PluginSettings(suite.model().settings()),
+              new InputSpec(train.channels(), train.height(), train.width(), train.classes()));
+    } catch (ConfigException | IllegalArgumentException e) {
+      String why = e instanceof ConfigException c ? c.problem() : e.getMessage();
+      throw fault(
+          train,
+          "images of " + shape(train) + " do not fit model '" + suite.model().name() + "': " + why);
+    }
+  }
+
+  private static LabeledImages limit(LabeledImages images, int n) {
+    return n > 0 ? images.head(n) : images;
+  }
+
+  private static String shape(LabeledImages images) {
+    return images.channels() + "x" + images.height() + "x" + images.width();
+  }
+
+  private static DatasetFormatException fault(LabeledImages images, String reason) {
+    return new DatasetFormatException(Path.of(images.source()), reason);
+  }
+}
