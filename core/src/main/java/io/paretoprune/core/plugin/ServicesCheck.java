@@ -16,9 +16,10 @@ import java.util.jar.JarFile;
 
 /**
  * Checks the {@code META-INF/services} lines of one plug-in jar the way {@link
- * java.util.ServiceLoader} would use them, but names the jar and the class in the error, which a
- * {@link java.util.ServiceConfigurationError} does not. Services files of interfaces that are no
- * ParetoPrune seam (a library bundled in the jar) are left alone.
+ * java.util.ServiceLoader} would use them (load, check the type, create once, ask the name), but
+ * names the jar and the class in the error, which a {@link java.util.ServiceConfigurationError}
+ * does not. Services files of interfaces that are no ParetoPrune seam (a library bundled in the
+ * jar) are left alone.
  */
 final class ServicesCheck {
   private static final String SERVICES = "META-INF/services/";
@@ -79,14 +80,25 @@ final class ServicesCheck {
     if (!Modifier.isPublic(type.getModifiers()) || Modifier.isAbstract(type.getModifiers())) {
       throw new PluginLoadException(jar, className, "must be a public, non-abstract class");
     }
+    Object instance;
     try {
-      if (!Modifier.isPublic(type.getConstructor().getModifiers())) {
-        throw new NoSuchMethodException();
-      }
-    } catch (NoSuchMethodException e) {
+      instance = type.getConstructor().newInstance();
+    } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new PluginLoadException(jar, className, "has no public no-argument constructor");
-    } catch (LinkageError e) {
-      throw new PluginLoadException(jar, className, "cannot be loaded: " + e);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw new PluginLoadException(jar, className, "its constructor failed: " + e.getCause());
+    } catch (InstantiationException | LinkageError | RuntimeException e) {
+      throw new PluginLoadException(jar, className, "cannot be created: " + e);
+    }
+    String name;
+    try {
+      name = ((Plugin) instance).name();
+    } catch (RuntimeException | LinkageError e) {
+      throw new PluginLoadException(jar, className, "name() failed: " + e);
+    }
+    if (name == null || name.isBlank() || !name.equals(name.strip())) {
+      throw new PluginLoadException(
+          jar, className, "name() must be a non-empty word, got '" + name + "'");
     }
   }
 

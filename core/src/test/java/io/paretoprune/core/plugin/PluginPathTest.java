@@ -91,6 +91,20 @@ class PluginPathTest {
   }
 
   @Test
+  void aConstructorThatThrowsNamesJarAndClass() throws Exception {
+    String angry =
+        greeting("Angry", "angry")
+            .replace(
+                "public String greet()",
+                "public Angry() { throw new IllegalStateException(\"no\"); }\n  public String greet()");
+    jar("angry.jar", new JarBuilder().source("p.Angry", angry).resource(SERVICES, "p.Angry"));
+    PluginLoadException e = fails(tmp.resolve("plugins").toString());
+    assertEquals(
+        "angry.jar: p.Angry: its constructor failed: java.lang.IllegalStateException: no",
+        e.getMessage());
+  }
+
+  @Test
   void twoJarsWithOneNameNameTheSecond() throws Exception {
     jar("a.jar", new JarBuilder().source("p.A", greeting("A", "twin")).resource(SERVICES, "p.A"));
     jar(
