@@ -2,49 +2,78 @@ package io.paretoprune.cli;
 
 import io.paretoprune.core.data.Datasets;
 import io.paretoprune.core.plugin.Plugin;
+import io.paretoprune.core.plugin.PluginRegistry;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.optimizers.Optimizers;
 import io.paretoprune.pruning.PruningStrategies;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code list optimizers|pruning|models|datasets}, from the plug-in registries. */
+/**
+ * {@code list [WHAT]}: the entries of every plug-in seam with their origin and settings. It shows
+ * every seam {@link PluginRegistry} has loaded, so a new seam needs no change here.
+ */
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
     description =
-        "List the optimizers, pruning strategies, models or datasets on the classpath "
-            + "(plug-ins included) with their settings.")
+        "List the optimizers, pruning strategies, models, datasets (and any other plug-in seam)"
+            + " with each entry's origin (built-in or the plug-in jar's file name) and settings.")
 public final class ListCommand implements Callable<Integer> {
-  enum What {
-    optimizers,
-    pruning,
-    models,
-    datasets
-  }
-
-  @Parameters(paramLabel = "WHAT", description = "one of: ${COMPLETION-CANDIDATES}")
-  What what;
+  @Parameters(
+      paramLabel = "WHAT",
+      arity = "0..1",
+      description =
+          "optimizers, pruning, models, datasets or another seam's kind; all seams when omitted")
+  String what;
 
   @Override
   public Integer call() {
-    switch (what) {
-      case optimizers -> print(Optimizers.load().all());
-      case pruning -> print(PruningStrategies.registry().all());
-      case models -> print(ModelZoo.load().all());
-      case datasets ->
-          Datasets.all().forEach(d -> System.out.println(d.name() + "  " + d.description()));
-      default -> throw new IllegalStateException();
+    // The seams the application knows; loading them also registers seams they load themselves.
+    Optimizers.load();
+    PruningStrategies.registry();
+    ModelZoo.load();
+    Datasets.registry();
+    List<PluginRegistry<?>> seams = PluginRegistry.loaded();
+    if (what == null) {
+      for (PluginRegistry<?> r : seams) {
+        System.out.println("# " + aliases(r).get(1) + " (" + r.seam().getName() + ")");
+        print(r.all());
+      }
+      return 0;
     }
-    return 0;
+    List<String> known = new ArrayList<>();
+    for (PluginRegistry<?> r : seams) {
+      if (aliases(r).contains(what.toLowerCase(Locale.ROOT))) {
+        print(r.all());
+        return 0;
+      }
+      known.add(aliases(r).get(1));
+    }
+    throw new UserInputException(
+        "list: unknown WHAT '" + what + "'; known: " + String.join(", ", known));
+  }
+
+  /**
+   * The words that name a seam: its kind with spaces as hyphens ("pruning-strategy"), its plural
+   * (second: the one shown), the kind's first word ("pruning") and the interface's simple name.
+   */
+  private static List<String> aliases(PluginRegistry<?> r) {
+    String kind = PluginRegistry.kindOf(r.seam()).toLowerCase(Locale.ROOT).replace(' ', '-');
+    String plural =
+        kind.matches(".*[^aeiou]y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+    return List.of(
+        kind, plural, kind.split("-")[0], r.seam().getSimpleName().toLowerCase(Locale.ROOT));
   }
 
   private static void print(List<? extends Plugin> plugins) {
     for (Plugin p : plugins) {
-      System.out.println(p.name() + "  " + p.description());
+      System.out.println(p.name() + "  [" + PluginRegistry.origin(p) + "]  " + p.description());
       for (Map.Entry<String, String> s : p.settings().entrySet()) {
         System.out.println("    " + s.getKey() + ": " + s.getValue());
       }

@@ -2,8 +2,13 @@ package io.paretoprune.cli;
 
 import io.paretoprune.core.data.DatasetFormatException;
 import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.plugin.PluginLoadException;
+import io.paretoprune.core.plugin.PluginPath;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** {@code paretoprune} and its subcommands. */
 @Command(
@@ -32,6 +37,15 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--plugins",
+      scope = ScopeType.INHERIT,
+      paramLabel = "PATH[:PATH...]",
+      description =
+          "plug-in jars, or folders of jars, to load besides those in plugins/ of the project home"
+              + " and in $PARETOPRUNE_PLUGINS")
+  String plugins;
+
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
@@ -44,7 +58,9 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns its exit code (tests call this). */
   public static int execute(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setExecutionStrategy(main::withPlugins);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException
@@ -58,6 +74,40 @@ public final class Main implements Runnable {
           }
           throw e;
         });
-    return cl.execute(args);
+    Thread thread = Thread.currentThread();
+    ClassLoader context = thread.getContextClassLoader();
+    try {
+      return cl.execute(args);
+    } finally {
+      thread.setContextClassLoader(context);
+    }
+  }
+
+  /**
+   * Loads and checks every plug-in jar before the command runs, so a broken jar is one line and
+   * exit 2 with nothing half-run. Help needs no plug-ins and works with a broken one.
+   */
+  private int withPlugins(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult last = parseResult;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    boolean help =
+        last.isUsageHelpRequested()
+            || last.isVersionHelpRequested()
+            || last.commandSpec().userObject() instanceof CommandLine.HelpCommand
+            || last == parseResult;
+    if (!help) {
+      String home = System.getProperty("paretoprune.home");
+      try {
+        PluginPath.resolve(
+                home != null ? Path.of(home) : null, plugins, System.getenv(PluginPath.ENV))
+            .install();
+      } catch (PluginLoadException e) {
+        parseResult.commandSpec().commandLine().getErr().println("paretoprune: " + e.getMessage());
+        return BAD_INPUT;
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 }

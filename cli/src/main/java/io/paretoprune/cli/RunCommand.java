@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run a suite (resumes: only missing runs run), then write its report.")
+    description =
+        "Run a suite (each run in its own JVM, with the same plug-in jars; resumes: only missing"
+            + " runs run), then write its report.")
 public final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SUITE", description = "suite YAML file, e.g. suites/paper-mnist.yaml")
   Path suiteFile;

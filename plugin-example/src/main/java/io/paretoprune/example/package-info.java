@@ -1,6 +1,7 @@
 /**
- * An example optimizer plug-in built against the public seam only ({@link
- * io.paretoprune.optimizers.OptimizerProvider}), registered by its own {@code META-INF/services}
- * line and found by name at run time.
+ * Example plug-ins built against the public seams only: an optimizer ({@link
+ * io.paretoprune.optimizers.OptimizerProvider}, {@code equal-norm}) and a pruning rule ({@link
+ * io.paretoprune.pruning.PruningProvider}, {@code relative-threshold}), each registered by its own
+ * {@code META-INF/services} line and found by name at run time.
  */
 package io.paretoprune.example;

@@ -1,7 +1,7 @@
 package io.paretoprune.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paretoprune.experiments.stats.Descriptives;
+import io.paretoprune.stats.Descriptives;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** CIFAR-10 from its official binary files; z-scored with the training split's statistics. */
-final class Cifar10Dataset implements DatasetDescriptor {
+public final class Cifar10Dataset implements DatasetDescriptor {
   @Override
   public String name() {
     return "cifar10";

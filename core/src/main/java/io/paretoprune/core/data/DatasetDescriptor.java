@@ -1,16 +1,25 @@
 package io.paretoprune.core.data;
 
+import io.paretoprune.core.plugin.Plugin;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A known data set: where its files live under the data root, how to read them, and how its pixels
- * are normalised.
+ * The dataset seam: a data set by name, where its files live under the data root, how to read them,
+ * and how its pixels are normalised. Register an implementation (public, with a public no-argument
+ * constructor) in {@code META-INF/services/io.paretoprune.core.data.DatasetDescriptor}; suites name
+ * it in {@code dataset.name}. {@link IdxDataset} does the work for data in the IDX format.
  */
-public interface DatasetDescriptor {
-  String name();
-
-  String description();
+public interface DatasetDescriptor extends Plugin {
+  /**
+   * None: the keys of a suite's {@code dataset} section ({@code dir}, {@code train_limit}, {@code
+   * test_limit}) apply to every data set.
+   */
+  @Override
+  default Map<String, String> settings() {
+    return Map.of();
+  }
 
   int classes();
 

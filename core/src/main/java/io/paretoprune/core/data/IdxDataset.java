@@ -4,14 +4,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** MNIST and Fashion-MNIST: four IDX files, raw or gzipped, 28x28 grey images, 10 classes. */
-record IdxDataset(String name, String description, String fetchHint) implements DatasetDescriptor {
-  static final List<String> FILES =
+/**
+ * A data set of four IDX files (raw or gzipped) of 28x28 grey images with 10 classes, like MNIST
+ * and Fashion-MNIST, in {@code <data root>/<name>/}: a subclass only gives the name, a description
+ * and how to get the files.
+ */
+public abstract class IdxDataset implements DatasetDescriptor {
+  /** The file names, without {@code .gz}: training images and labels, test images and labels. */
+  public static final List<String> FILES =
       List.of(
           "train-images-idx3-ubyte",
           "train-labels-idx1-ubyte",
           "t10k-images-idx3-ubyte",
           "t10k-labels-idx1-ubyte");
+
+  private final String name;
+  private final String description;
+  private final String fetchHint;
+
+  /**
+   * @param fetchHint how a user gets the files, shown when one is missing
+   */
+  protected IdxDataset(String name, String description, String fetchHint) {
+    this.name = name;
+    this.description = description;
+    this.fetchHint = fetchHint;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
 
   @Override
   public int classes() {

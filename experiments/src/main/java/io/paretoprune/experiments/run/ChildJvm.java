@@ -1,10 +1,11 @@
 package io.paretoprune.experiments.run;
 
+import io.paretoprune.core.plugin.PluginPath;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command line that starts a run's own JVM with this JVM's classpath. */
+/** The command line that starts a run's own JVM with this JVM's classpath and plug-in jars. */
 final class ChildJvm {
   private ChildJvm() {}
 
@@ -14,6 +15,10 @@ final class ChildJvm {
     cmd.add("-Xmx2g");
     cmd.add("-Djava.awt.headless=true");
     cmd.add("-Dai.djl.offline=true");
+    PluginPath plugins = PluginPath.installed();
+    if (!plugins.paths().isEmpty()) {
+      cmd.add("-D" + PluginPath.SYSTEM_PROPERTY + "=" + plugins.asProperty());
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(RunMain.class.getName());

@@ -11,6 +11,7 @@ import io.paretoprune.core.data.LabeledImages;
 import io.paretoprune.core.data.TensorDataset;
 import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.objective.Objective;
+import io.paretoprune.core.plugin.PluginPath;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.MultiObjectiveTrainer;
 import io.paretoprune.core.train.TrainingConfig;
@@ -184,7 +185,8 @@ public final class RunExecutor {
             wall,
             started,
             versions(),
-            gitCommit);
+            gitCommit,
+            PluginPath.installed().jars());
     // The manifest is written last: its presence marks the directory complete.
     Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest));
     RunDirectory.commit(tmp, runsDir, spec.runId());

@@ -1,6 +1,7 @@
 package io.paretoprune.experiments.run;
 
 import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.plugin.PluginPath;
 import io.paretoprune.core.train.EpochMetrics;
 import io.paretoprune.core.train.TrainingListener;
 import io.paretoprune.core.train.TrainingResult;
@@ -27,6 +28,8 @@ public final class RunMain {
     }
     watchParent();
     try {
+      // The parent's plug-in jars, checked again: a jar could have changed since it started.
+      PluginPath.fromSystemProperty().install();
       RunSpec spec = RunSpec.fromJson(Files.readString(Path.of(args[0])));
       RunExecutor executor = new RunExecutor(Path.of(args[1]), Path.of(args[2]), args[3]);
       TrainingResult r = executor.execute(spec, new ProgressPrinter());

@@ -1,5 +1,6 @@
 package io.paretoprune.experiments.run;
 
+import io.paretoprune.core.plugin.PluginJar;
 import java.util.List;
 import java.util.Map;
 
@@ -31,4 +32,5 @@ public record RunManifest(
     double wallSeconds,
     String startedAt,
     Map<String, String> versions,
-    String gitCommit) {}
+    String gitCommit,
+    List<PluginJar> plugins) {}

@@ -1,7 +1,7 @@
 package io.paretoprune.experiments.run;
 
-import io.paretoprune.experiments.stats.SeedStatistics;
 import io.paretoprune.experiments.suite.SuiteSpec;
+import io.paretoprune.stats.SeedStatistics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.paretoprune.pruning.provider;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.pruning.PruningHook;
 import io.paretoprune.pruning.PruningProvider;
+import io.paretoprune.pruning.PruningSettings;
 import io.paretoprune.pruning.strategy.RandomPruning;
 import java.util.Map;
 
@@ -21,18 +22,17 @@ public final class RandomProvider implements PruningProvider {
 
   @Override
   public Map<String, String> settings() {
-    Map<String, String> m = MagnitudeProvider.scheduledSettings();
-    m.put(CommonSettings.SEED, "seed of the random choice, a whole number (default 0)");
+    Map<String, String> m = PruningSettings.scheduled();
+    m.put(PruningSettings.SEED, "seed of the random choice, a whole number (default 0)");
     return m;
   }
 
   @Override
   public PruningHook create(PluginSettings settings) {
     settings.requireOnly(this);
-    return new PruningHook(
-        new RandomPruning(CommonSettings.scope(settings), CommonSettings.seed(settings)),
-        CommonSettings.selector(settings),
-        CommonSettings.schedule(settings),
-        CommonSettings.regrowth(settings));
+    return PruningSettings.hook(
+        new RandomPruning(PruningSettings.scope(settings), PruningSettings.seed(settings)),
+        settings,
+        PruningSettings.schedule(settings));
   }
 }

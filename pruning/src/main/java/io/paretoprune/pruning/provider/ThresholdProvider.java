@@ -5,6 +5,7 @@ import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.pruning.PruningHook;
 import io.paretoprune.pruning.PruningProvider;
 import io.paretoprune.pruning.PruningSchedule;
+import io.paretoprune.pruning.PruningSettings;
 import io.paretoprune.pruning.strategy.ThresholdPruning;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,8 +29,7 @@ public final class ThresholdProvider implements PruningProvider {
   public Map<String, String> settings() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put(TAU, "threshold, >= 0 (default " + ThresholdPruning.PAPER_TAU + ")");
-    m.put(CommonSettings.ON, CommonSettings.ON_HELP);
-    m.put(CommonSettings.REGROWTH, CommonSettings.REGROWTH_HELP);
+    m.putAll(PruningSettings.common());
     return m;
   }
 
@@ -40,10 +40,6 @@ public final class ThresholdProvider implements PruningProvider {
     if (!(tau >= 0) || Double.isInfinite(tau)) {
       throw new ConfigException(TAU, "must be a finite number >= 0, got " + tau);
     }
-    return new PruningHook(
-        new ThresholdPruning(tau),
-        CommonSettings.selector(settings),
-        PruningSchedule.everyStep(0),
-        CommonSettings.regrowth(settings));
+    return PruningSettings.hook(new ThresholdPruning(tau), settings, PruningSchedule.everyStep(0));
   }
 }

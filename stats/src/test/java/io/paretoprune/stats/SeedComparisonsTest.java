@@ -1,4 +1,4 @@
-package io.paretoprune.experiments.stats;
+package io.paretoprune.stats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

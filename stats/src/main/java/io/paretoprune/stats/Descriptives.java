@@ -1,4 +1,4 @@
-package io.paretoprune.experiments.stats;
+package io.paretoprune.stats;
 
 import org.apache.commons.statistics.distribution.TDistribution;
 

@@ -1,4 +1,4 @@
-package io.paretoprune.experiments.stats;
+package io.paretoprune.stats;
 
 import java.util.Arrays;
 import java.util.List;

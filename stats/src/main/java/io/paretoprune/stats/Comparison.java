@@ -1,4 +1,4 @@
-package io.paretoprune.experiments.stats;
+package io.paretoprune.stats;
 
 /**
  * One test of one metric between two optimizer labels.

@@ -9,4 +9,4 @@
  * normal-approximation only) and reports ties and zeros, which decide whether an exact p-value
  * exists.
  */
-package io.paretoprune.experiments.stats;
+package io.paretoprune.stats;

@@ -1,0 +1,124 @@
+package io.paretoprune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paretoprune.core.testing.IdxFiles;
+import io.paretoprune.core.testing.JarBuilder;
+import io.paretoprune.core.testing.SyntheticData;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * plugin-example built as a separate jar (compiled here against this build's classes; it is not on
+ * the test classpath), dropped into a plug-in folder and used by name through {@code
+ * ./paretoprune}.
+ */
+class PluginJarEndToEndTest {
+  private static final Path EXAMPLE = Launcher.HOME.resolve("plugin-example/src/main");
+  @TempDir static Path tmp;
+  private static Path plugins;
+  private static Path jar;
+
+  @BeforeAll
+  static void buildTheExampleJar() throws Exception {
+    assertThrows(
+        ClassNotFoundException.class,
+        () -> Class.forName("io.paretoprune.example.EqualNormProvider"),
+        "plugin-example must not be on the test classpath");
+    plugins = Files.createDirectories(tmp.resolve("plugins"));
+    jar =
+        new JarBuilder()
+            .sourceTree(EXAMPLE.resolve("java"))
+            .resourceTree(EXAMPLE.resolve("resources"))
+            .build(plugins.resolve("plugin-example.jar"), classpath(), tmp.resolve("build"));
+  }
+
+  static List<Path> classpath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .map(Path::of)
+        .toList();
+  }
+
+  @Test
+  void listShowsTheJarAsOriginAndASuiteTrainsWithItsOptimizerAndPruningRule() throws Exception {
+    Launcher.Outcome list = Launcher.run(tmp, Map.of(), "--plugins", plugins.toString(), "list");
+    assertEquals(0, list.code(), list.err());
+    List<String> fromJar =
+        list.out().lines().filter(l -> l.contains("  [plugin-example.jar]  ")).toList();
+    assertTrue(fromJar.stream().anyMatch(l -> l.startsWith("relative-threshold ")), list.out());
+    assertTrue(fromJar.stream().anyMatch(l -> l.startsWith("equal-norm ")), list.out());
+    assertTrue(list.out().contains("threshold  [built-in]  "), list.out());
+    assertTrue(list.out().contains("mnist  [built-in]  "), list.out());
+
+    Path data = tmp.resolve("data");
+    IdxFiles.writeMnistLayout(
+        data.resolve("mnist"),
+        SyntheticData.squares(320, 10, 28, 1),
+        SyntheticData.squares(100, 10, 28, 2));
+    Path suite =
+        Files.writeString(
+            tmp.resolve("plugin-suite.yaml"),
+            """
+            name: plugin-suite
+            dataset: {name: mnist}
+            model: {name: lenet5}
+            objectives:
+              - {name: f1, loss: cross_entropy}
+              - {name: f2, l1: {on: dense.kernel}}
+            optimizers:
+              - {label: EN, name: equal-norm, settings: {lr: 0.01}}
+            pruning: {name: relative-threshold, settings: {fraction: 0.05, on: dense}}
+            seeds: [1]
+            epochs: 1
+            batch_size: 32
+            threads_per_run: 1
+            parallel: 1
+            """);
+    // Through the environment this time, so both ways of naming plug-ins are used.
+    Launcher.Outcome run =
+        Launcher.run(
+            tmp,
+            Map.of("PARETOPRUNE_PLUGINS", jar.toString()),
+            "run",
+            suite.toString(),
+            "--results",
+            tmp.resolve("results").toString(),
+            "--data",
+            data.toString(),
+            "--no-report");
+    assertEquals(0, run.code(), run.out() + run.err());
+    JsonNode manifest =
+        new ObjectMapper()
+            .readTree(tmp.resolve("results/plugin-suite/runs/EN-s1/manifest.json").toFile());
+    assertEquals("completed", manifest.get("status").asText());
+    assertEquals("relative-threshold", manifest.get("pruning").asText());
+    JsonNode recorded = manifest.get("plugins");
+    assertEquals(1, recorded.size(), manifest.toString());
+    assertEquals("plugin-example.jar", recorded.get(0).get("jar").asText());
+    String sha =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+    assertEquals(sha, recorded.get(0).get("sha256").asText());
+  }
+
+  @Test
+  void withoutTheJarTheNamesAreUnknown() throws Exception {
+    Launcher.Outcome list = Launcher.run(tmp, Map.of(), "list", "pruning");
+    assertEquals(0, list.code(), list.err());
+    assertFalse(list.out().contains("relative-threshold"), list.out());
+  }
+}
