@@ -5,6 +5,7 @@ import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginRegistry;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.optimizers.Optimizers;
+import io.paretoprune.optimizers.PluginCatalog;
 import io.paretoprune.pruning.PruningStrategies;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class ListCommand implements Callable<Integer> {
   public Integer call() {
     // The seams the application knows; loading them also registers seams they load themselves.
     Optimizers.load();
+    PluginCatalog.combiners();
+    PluginCatalog.stepRules();
     PruningStrategies.registry();
     ModelZoo.load();
     Datasets.registry();

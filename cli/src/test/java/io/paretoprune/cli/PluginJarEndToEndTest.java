@@ -61,6 +61,7 @@ class PluginJarEndToEndTest {
         list.out().lines().filter(l -> l.contains("  [plugin-example.jar]  ")).toList();
     assertTrue(fromJar.stream().anyMatch(l -> l.startsWith("relative-threshold ")), list.out());
     assertTrue(fromJar.stream().anyMatch(l -> l.startsWith("equal-norm ")), list.out());
+    assertTrue(fromJar.stream().anyMatch(l -> l.startsWith("sign-sgd ")), list.out());
     assertTrue(list.out().contains("threshold  [built-in]  "), list.out());
     assertTrue(list.out().contains("mnist  [built-in]  "), list.out());
 
@@ -80,7 +81,8 @@ class PluginJarEndToEndTest {
               - {name: f1, loss: cross_entropy}
               - {name: f2, l1: {on: dense.kernel}}
             optimizers:
-              - {label: EN, name: equal-norm, settings: {lr: 0.01}}
+              - {label: EN, combiner: equal-norm, step: adam, settings: {lr: 0.01}}
+              - {label: MS, combiner: min-norm, step: sign-sgd, settings: {lr: 0.001}}
             pruning: {name: relative-threshold, settings: {fraction: 0.05, on: dense}}
             seeds: [1]
             epochs: 1
@@ -106,6 +108,14 @@ class PluginJarEndToEndTest {
             .readTree(tmp.resolve("results/plugin-suite/runs/EN-s1/manifest.json").toFile());
     assertEquals("completed", manifest.get("status").asText());
     assertEquals("relative-threshold", manifest.get("pruning").asText());
+    // An external combiner with a built-in step rule, and a built-in combiner with an external one.
+    assertEquals(
+        "equal-norm + adam (per-objective)", manifest.get("optimizerDescription").asText());
+    JsonNode other =
+        new ObjectMapper()
+            .readTree(tmp.resolve("results/plugin-suite/runs/MS-s1/manifest.json").toFile());
+    assertEquals("completed", other.get("status").asText());
+    assertEquals("min-norm + sign-sgd (combined)", other.get("optimizerDescription").asText());
     JsonNode recorded = manifest.get("plugins");
     assertEquals(1, recorded.size(), manifest.toString());
     assertEquals("plugin-example.jar", recorded.get(0).get("jar").asText());

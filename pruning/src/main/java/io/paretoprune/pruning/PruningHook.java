@@ -1,5 +1,7 @@
 package io.paretoprune.pruning;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterRef;
@@ -77,6 +79,35 @@ public final class PruningHook implements StepHook {
       reset(context.parameters());
     }
     prune(context);
+  }
+
+  /** Under {@code fixed}, the accumulated mask (one array per target, named by it). */
+  @Override
+  public NDList saveState() {
+    NDList out = new NDList();
+    if (fixed != null) {
+      for (int i = 0; i < fixed.size(); i++) {
+        NDArray k = fixed.keep(i).duplicate();
+        k.setName(fixed.name(i));
+        out.add(k);
+      }
+    }
+    return out;
+  }
+
+  /** Takes back the accumulated mask; the weights were saved already pruned. */
+  @Override
+  public void resume(HookContext context, NDList state) {
+    reset(context.parameters());
+    if (!state.isEmpty()) {
+      List<String> names = new java.util.ArrayList<>();
+      List<NDArray> keep = new java.util.ArrayList<>();
+      for (NDArray a : state) {
+        names.add(a.getName());
+        keep.add(a);
+      }
+      fixed = new Mask(names, keep);
+    }
   }
 
   private void prune(HookContext context) {

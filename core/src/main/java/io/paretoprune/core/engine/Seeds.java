@@ -15,6 +15,15 @@ public final class Seeds {
     Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
   }
 
+  /**
+   * The engine seed of one epoch of a run, so that dropout in an epoch does not depend on whether
+   * the run was interrupted before it (a resumed run cannot read back the engine's generator).
+   */
+  public static int engineSeed(long seed, int epoch) {
+    long mixed = new SplittableRandom(seed * 1_000_003L + epoch).nextLong();
+    return (int) (mixed ^ (mixed >>> 32));
+  }
+
   /** A permutation of {@code 0..n-1} drawn from {@code random} (Fisher-Yates). */
   public static long[] permutation(int n, SplittableRandom random) {
     long[] p = new long[n];

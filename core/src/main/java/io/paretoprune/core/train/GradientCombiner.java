@@ -39,6 +39,17 @@ public interface GradientCombiner {
     return false;
   }
 
+  /**
+   * State an epoch checkpoint must keep so that a resumed run picks the same weights (running
+   * averages, say); null for a rule without state.
+   */
+  default double[] saveState() {
+    return null;
+  }
+
+  /** Puts back what {@link #saveState} returned when the run resumes from a checkpoint. */
+  default void restoreState(double[] state) {}
+
   /** The number of objectives this rule expects, or -1 for any. */
   default int arity() {
     return -1;

@@ -52,6 +52,7 @@ public final class MultiObjectiveTrainer {
   private final NDManager manager;
   private final ParameterStore store;
   private final FlatParameters flat;
+  private final CheckpointStore checkpoints;
 
   /** The id under which the step rule keeps its state for the flat parameter array. */
   public static final String FLAT_ID = "paretoprune.flat";
@@ -76,6 +77,7 @@ public final class MultiObjectiveTrainer {
     this.listeners = List.copyOf(b.listeners);
     this.manager = Objects.requireNonNull(b.manager, "manager");
     this.store = new ParameterStore(manager, false);
+    this.checkpoints = b.checkpoints;
     this.flat = FlatParameters.adopt(layout.params, manager);
     StepRuleState inner;
     if (b.stepPlan != null && b.stepPlan.application() == StepApplication.PER_OBJECTIVE) {
@@ -113,11 +115,35 @@ public final class MultiObjectiveTrainer {
     SplittableRandom shuffle = new SplittableRandom(config.seed());
     List<EpochMetrics> history = new ArrayList<>();
     long step = 0;
-    HookContext initial = context(0, 0, stepsPerEpoch, totalSteps);
-    for (StepHook h : hooks) {
-      h.beforeTraining(initial);
+    int first = 1;
+    SnapshotCodec codec = checkpoints == null ? null : codec();
+    java.util.Optional<TrainerSnapshot> resumed =
+        checkpoints == null ? java.util.Optional.empty() : checkpoints.load(manager);
+    if (resumed.isPresent()) {
+      TrainerSnapshot snap = resumed.get();
+      // The snapshot's state arrays now belong to the step rules and hooks: not closed here.
+      List<NDList> hookStates = codec.restore(snap);
+      history.addAll(snap.history());
+      step = snap.step();
+      first = snap.epoch() + 1;
+      // The data order is replayed from the seed rather than stored.
+      for (int e = 1; e < first; e++) {
+        Seeds.permutation((int) train.size(), shuffle);
+      }
+      HookContext at = context(step, snap.epoch(), stepsPerEpoch, totalSteps);
+      for (int h = 0; h < hooks.size(); h++) {
+        hooks.get(h).resume(at, hookStates.get(h));
+      }
+    } else {
+      HookContext initial = context(0, 0, stepsPerEpoch, totalSteps);
+      for (StepHook h : hooks) {
+        h.beforeTraining(initial);
+      }
     }
-    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+    for (int epoch = first; epoch <= config.epochs(); epoch++) {
+      // The engine's generator (dropout) restarts from the seed and the epoch, so an epoch run
+      // after a resume draws what it would have drawn without the interruption.
+      Engine.getInstance().setRandomSeed(Seeds.engineSeed(config.seed(), epoch));
       EpochAccumulator acc = new EpochAccumulator(manager, layout);
       long start = System.nanoTime();
       // Each batch gathers its own rows: a shuffled copy of the whole training set per epoch
@@ -151,11 +177,26 @@ public final class MultiObjectiveTrainer {
             TrainingResult.Status.DIVERGED, history, epoch, "objective value is NaN or Inf");
       }
       history.add(m.metrics());
+      if (checkpoints != null && epoch < config.epochs()) {
+        TrainerSnapshot snap = codec.take(epoch, step, history, manager);
+        checkpoints.save(snap);
+        snap.arrays().close();
+      }
       for (TrainingListener l : listeners) {
         l.onEpoch(m.metrics());
       }
     }
     return new TrainingResult(TrainingResult.Status.COMPLETED, history, 0, "");
+  }
+
+  private SnapshotCodec codec() {
+    java.util.Map<String, Optimizer> rules = new java.util.LinkedHashMap<>();
+    if (perObjective != null) {
+      perObjective.forEachRule(rules::put);
+    } else {
+      rules.put("combined", stepRule);
+    }
+    return new SnapshotCodec(flat, catalog.all(), layout.params, rules, layout.groups, hooks);
   }
 
   private HookContext context(long step, int epoch, int stepsPerEpoch, long totalSteps) {
@@ -261,6 +302,7 @@ public final class MultiObjectiveTrainer {
     private final List<StepHook> hooks = new ArrayList<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
     private NDManager manager;
+    private CheckpointStore checkpoints;
 
     public Builder setBlock(Block block) {
       this.block = block;
@@ -314,6 +356,15 @@ public final class MultiObjectiveTrainer {
 
     public Builder addListener(TrainingListener listener) {
       listeners.add(listener);
+      return this;
+    }
+
+    /**
+     * Saves a snapshot after every completed epoch but the last, and resumes from the one it holds
+     * at the start of {@code fit}.
+     */
+    public Builder optCheckpoints(CheckpointStore checkpoints) {
+      this.checkpoints = checkpoints;
       return this;
     }
 

@@ -46,6 +46,15 @@ final class PerObjectiveStep implements StepRuleState {
     return MultiObjectiveTrainer.FLAT_ID + ".g" + group + ".o" + j;
   }
 
+  /** Every rule with a stable name, for checkpoints. */
+  void forEachRule(java.util.function.BiConsumer<String, Optimizer> action) {
+    for (int gi = 0; gi < rules.length; gi++) {
+      for (int j = 0; j < rules[gi].length; j++) {
+        action.accept("g" + gi + ".o" + j, rules[gi][j]);
+      }
+    }
+  }
+
   /** The optimizer of group {@code gi}'s j-th objective (for tests and state inspection). */
   Optimizer rule(int gi, int j) {
     return rules[gi][j];

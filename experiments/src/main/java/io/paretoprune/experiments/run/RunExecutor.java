@@ -67,6 +67,8 @@ public final class RunExecutor {
     TrainingResult result;
     String optimizerDescription;
     Path tmp;
+    CheckpointFile checkpoint =
+        new CheckpointFile(runsDir, spec.runId(), spec.configHash(), System.err);
     try (NDManager manager = NDManager.newBaseManager()) {
       TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
       InputSpec input =
@@ -105,7 +107,8 @@ public final class RunExecutor {
               .setStepPlan(optimizer.step())
               .setConfig(config)
               .setManager(manager)
-              .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)));
+              .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)))
+              .optCheckpoints(checkpoint);
       if (progress != null) {
         builder.addListener(progress);
       }
@@ -116,7 +119,9 @@ public final class RunExecutor {
       saveModel(spec, result, net, tmp);
     }
     double wall = (System.nanoTime() - t0) / 1e9;
-    write(spec, tmp, result, objectives, optimizerDescription, started, wall);
+    write(spec, tmp, result, objectives, optimizerDescription, checkpoint.resumes(), started, wall);
+    // Only now: a kill before the commit resumes from the last epoch instead of starting over.
+    checkpoint.delete();
     return result;
   }
 
@@ -152,6 +157,7 @@ public final class RunExecutor {
       TrainingResult result,
       List<Objective> objectives,
       String optimizerDescription,
+      List<Integer> resumedAfter,
       String started,
       double wall)
       throws IOException {
@@ -186,7 +192,8 @@ public final class RunExecutor {
             started,
             versions(),
             gitCommit,
-            PluginPath.installed().jars());
+            PluginPath.installed().jars(),
+            resumedAfter);
     // The manifest is written last: its presence marks the directory complete.
     Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest));
     RunDirectory.commit(tmp, runsDir, spec.runId());

@@ -8,6 +8,8 @@ import java.util.Map;
  * {@code manifest.json} of a run; see docs/results-format.md.
  *
  * @param optimizerDescription the resolved pairing, e.g. {@code min-norm + adam (per-objective)}
+ * @param resumedAfterEpochs the epochs after which a killed run was resumed from its checkpoint
+ *     (empty for a run that went through; {@code wallSeconds} is then the last process's time)
  */
 public record RunManifest(
     String runId,
@@ -33,4 +35,5 @@ public record RunManifest(
     String startedAt,
     Map<String, String> versions,
     String gitCommit,
-    List<PluginJar> plugins) {}
+    List<PluginJar> plugins,
+    List<Integer> resumedAfterEpochs) {}
