@@ -29,7 +29,7 @@ class ReportWriterTest {
     }
     assertEquals(7, html.split("<svg").length - 1);
     assertTrue(html.contains("Hypervolume 1234.5"));
-    assertTrue(html.contains("paper (SMGD, LeNet-5)"));
+    assertTrue(html.contains("reference lines of the original code"));
     assertFalse(html.contains("http://") && html.contains("<script src"), "nothing is fetched");
   }
 
