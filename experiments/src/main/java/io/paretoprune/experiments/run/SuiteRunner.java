@@ -97,9 +97,18 @@ public final class SuiteRunner {
       }
     }
     int parallel = parallelism(suite);
+    long resuming =
+        todo.stream()
+            .filter(r -> Files.isRegularFile(CheckpointFile.location(runs, r.runId())))
+            .count();
     out.printf(
-        "suite %s: %d runs, %d already done, %d to run, %d at a time%n",
-        suite.name(), all.size(), all.size() - todo.size(), todo.size(), parallel);
+        "suite %s: %d runs, %d already done, %d to run%s, %d at a time%n",
+        suite.name(),
+        all.size(),
+        all.size() - todo.size(),
+        todo.size(),
+        resuming == 0 ? "" : " (" + resuming + " from an epoch checkpoint)",
+        parallel);
     SuiteProgress progress = new SuiteProgress(out, all.size(), all.size() - todo.size());
     String git = GitCommit.of(suiteFile.toAbsolutePath().getParent());
     RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
