@@ -31,6 +31,19 @@ def read(path):
         return list(csv.DictReader(f))
 
 
+def per_epoch(by_label, epochs, title, column, fmt):
+    """A table of one column's mean over seeds at the given epochs, a row per label."""
+    print()
+    print(f"| {title} (mean over seeds) | " + " | ".join(f"epoch {e}" for e in epochs) + " |")
+    print("|---|" + "---|" * len(epochs))
+    for label, items in by_label.items():
+        cells = []
+        for e in epochs:
+            vals = [float(r[e - 1][column]) for _, r in items if len(r) >= e]
+            cells.append(fmt.format(statistics.fmean(vals)) if vals else "")
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("results")
@@ -61,24 +74,8 @@ def main():
               f"{mn:,.0f} [{ln:,.0f}, {hn:,.0f}] | {ms:.1f} [{ls:.1f}, {hs:.1f}] |")
 
     epochs = [int(e) for e in a.epochs.split(",")]
-    print()
-    print("| mean c2 chosen (mean over seeds) | " + " | ".join(f"epoch {e}" for e in epochs) + " |")
-    print("|---|" + "---|" * len(epochs))
-    for label, items in by_label.items():
-        cells = []
-        for e in epochs:
-            vals = [float(r[e - 1]["w_all_f2_mean"]) for _, r in items if len(r) >= e]
-            cells.append(f"{statistics.fmean(vals):.3g}" if vals else "")
-        print(f"| {label} | " + " | ".join(cells) + " |")
-    print()
-    print("| dense nonzeros (mean over seeds) | " + " | ".join(f"epoch {e}" for e in epochs) + " |")
-    print("|---|" + "---|" * len(epochs))
-    for label, items in by_label.items():
-        cells = []
-        for e in epochs:
-            vals = [float(r[e - 1]["dense_nonzeros"]) for _, r in items if len(r) >= e]
-            cells.append(f"{statistics.fmean(vals):,.0f}" if vals else "")
-        print(f"| {label} | " + " | ".join(cells) + " |")
+    per_epoch(by_label, epochs, "mean c2 chosen", "w_all_f2_mean", "{:.3g}")
+    per_epoch(by_label, epochs, "dense nonzeros", "dense_nonzeros", "{:,.0f}")
 
     stats = res / "stats.csv"
     if stats.exists():

@@ -3,9 +3,6 @@ package io.paretoprune.optimizers.step;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.StepApplication;
-import io.paretoprune.optimizers.StepRuleProvider;
-import io.paretoprune.optimizers.schedule.Schedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,15 +12,9 @@ import java.util.Map;
  * schedule and no decay (the paper's Adam runs). Paired with an adaptive combiner it keeps one set
  * of moments per objective (the original MAdam).
  */
-public final class AdamStepRule implements StepRuleProvider {
-  @Override
-  public String name() {
-    return "adam";
-  }
-
-  @Override
-  public String description() {
-    return "Adam (Keras form, eps 1e-7); per-objective moments with an adaptive combiner";
+public final class AdamStepRule extends NormalisingStepRule {
+  public AdamStepRule() {
+    super("adam", "Adam (Keras form, eps 1e-7); per-objective moments with an adaptive combiner");
   }
 
   @Override
@@ -43,20 +34,5 @@ public final class AdamStepRule implements StepRuleProvider {
         .optBeta2(StepSettings.unitInterval(settings, "beta2", 0.999))
         .optEpsilon(StepSettings.positive(settings, "eps", 1e-7))
         .build();
-  }
-
-  @Override
-  public double defaultLearningRate() {
-    return 0.001;
-  }
-
-  @Override
-  public Schedule defaultSchedule() {
-    return Schedule.LOGISTIC;
-  }
-
-  @Override
-  public StepApplication multiObjectiveApplication() {
-    return StepApplication.PER_OBJECTIVE;
   }
 }

@@ -3,9 +3,6 @@ package io.paretoprune.optimizers.step;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.StepApplication;
-import io.paretoprune.optimizers.StepRuleProvider;
-import io.paretoprune.optimizers.schedule.Schedule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,15 +12,11 @@ import java.util.Map;
  * schedule, no decay. Paired with an adaptive combiner it keeps one accumulator per objective (the
  * original MRMSProp).
  */
-public final class RmsPropStepRule implements StepRuleProvider {
-  @Override
-  public String name() {
-    return "rmsprop";
-  }
-
-  @Override
-  public String description() {
-    return "RMSProp (Keras form, eps 1e-7); per-objective accumulators with an adaptive combiner";
+public final class RmsPropStepRule extends NormalisingStepRule {
+  public RmsPropStepRule() {
+    super(
+        "rmsprop",
+        "RMSProp (Keras form, eps 1e-7); per-objective accumulators with an adaptive combiner");
   }
 
   @Override
@@ -41,20 +34,5 @@ public final class RmsPropStepRule implements StepRuleProvider {
         .optRho(StepSettings.unitInterval(settings, "rho", 0.9))
         .optEpsilon(StepSettings.positive(settings, "eps", 1e-7))
         .build();
-  }
-
-  @Override
-  public double defaultLearningRate() {
-    return 0.001;
-  }
-
-  @Override
-  public Schedule defaultSchedule() {
-    return Schedule.LOGISTIC;
-  }
-
-  @Override
-  public StepApplication multiObjectiveApplication() {
-    return StepApplication.PER_OBJECTIVE;
   }
 }
