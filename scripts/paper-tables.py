@@ -4,6 +4,10 @@ search's): per label the final test accuracy and dense nonzeros with 95% t inter
 chosen per epoch, the paired tests, and where each label lands against the weighted-sum front.
 
 usage: scripts/paper-tables.py RESULTS_DIR [--front PARETO_RESULTS_DIR] [--epochs 1,5,10,20,30]
+                               [--grid KEY]
+
+With --grid KEY (a suite whose labels end in " KEY=value"), one more table: a row per optimizer,
+a column per value, each cell the mean test accuracy and dense nonzeros over the seeds.
 """
 import argparse
 import csv
@@ -31,6 +35,29 @@ def read(path):
         return list(csv.DictReader(f))
 
 
+def pivot(finals, key):
+    """Optimizer x grid value: mean accuracy [95% CI] and mean dense nonzeros."""
+    rows, values = {}, []
+    for label, (acc, nnz) in finals.items():
+        base, _, value = label.rpartition(" " + key + "=")
+        if value not in values:
+            values.append(value)
+        rows.setdefault(base, {})[value] = (acc, nnz)
+    print()
+    print(f"| optimizer | " + " | ".join(f"{key} {v}" for v in values) + " |")
+    print("|---|" + "---|" * len(values))
+    for base, cells in rows.items():
+        out = []
+        for v in values:
+            if v not in cells:
+                out.append("")
+                continue
+            acc, nnz = cells[v]
+            m, lo, hi = ci(acc)
+            out.append(f"{m:.4f} [{lo:.4f}, {hi:.4f}], {statistics.fmean(nnz):,.0f} nz")
+        print(f"| {base} | " + " | ".join(out) + " |")
+
+
 def per_epoch(by_label, epochs, title, column, fmt):
     """A table of one column's mean over seeds at the given epochs, a row per label."""
     print()
@@ -49,6 +76,7 @@ def main():
     p.add_argument("results")
     p.add_argument("--front")
     p.add_argument("--epochs", default="1,5,10,20,30")
+    p.add_argument("--grid")
     a = p.parse_args()
     res = Path(a.results)
     runs = sorted((res / "runs").glob("*/manifest.json"))
@@ -72,6 +100,9 @@ def main():
         desc = items[0][0].get("optimizerDescription", "")
         print(f"| {label} | {desc} | {len(items)} | {ma:.4f} [{la:.4f}, {ha:.4f}] | "
               f"{mn:,.0f} [{ln:,.0f}, {hn:,.0f}] | {ms:.1f} [{ls:.1f}, {hs:.1f}] |")
+
+    if a.grid:
+        pivot(finals, a.grid)
 
     epochs = [int(e) for e in a.epochs.split(",")]
     per_epoch(by_label, epochs, "mean c2 chosen", "w_all_f2_mean", "{:.3g}")
