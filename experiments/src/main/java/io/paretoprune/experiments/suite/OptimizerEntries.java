@@ -140,10 +140,13 @@ final class OptimizerEntries {
     return out;
   }
 
-  /** Numbers as plain decimals (0.0001, not 1.0E-4) so labels read like the suite file. */
+  /** Numbers as plain decimals (0.0001, not 1.0E-4), also inside lists, so labels read well. */
   static String format(Object v) {
     if (v instanceof Number n) {
       return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+    if (v instanceof List<?> list) {
+      return "[" + String.join(", ", list.stream().map(OptimizerEntries::format).toList()) + "]";
     }
     return String.valueOf(v);
   }
