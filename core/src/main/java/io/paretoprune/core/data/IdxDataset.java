@@ -1,5 +1,6 @@
 package io.paretoprune.core.data;
 
+import io.paretoprune.core.plugin.NamedPlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * and Fashion-MNIST, in {@code <data root>/<name>/}: a subclass only gives the name, a description
  * and how to get the files.
  */
-public abstract class IdxDataset implements DatasetDescriptor {
+public abstract class IdxDataset extends NamedPlugin implements DatasetDescriptor {
   /** The file names, without {@code .gz}: training images and labels, test images and labels. */
   public static final List<String> FILES =
       List.of(
@@ -18,27 +19,14 @@ public abstract class IdxDataset implements DatasetDescriptor {
           "t10k-images-idx3-ubyte",
           "t10k-labels-idx1-ubyte");
 
-  private final String name;
-  private final String description;
   private final String fetchHint;
 
   /**
    * @param fetchHint how a user gets the files, shown when one is missing
    */
   protected IdxDataset(String name, String description, String fetchHint) {
-    this.name = name;
-    this.description = description;
+    super(name, description);
     this.fetchHint = fetchHint;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   @Override

@@ -54,15 +54,11 @@ final class FlatGradient {
   }
 
   /**
-   * The gradient as one array of {@code length} values: the full array with the parts added, or
-   * zeros with the parts placed, or the full array itself when there are no parts.
+   * The gradient as one array of {@code length} values: the parts added into the full array (in
+   * place: the gradient belongs to the step), or placed into zeros when there is no full array.
    */
   NDArray dense(long length, NDManager manager) {
-    if (parts.isEmpty() && full != null) {
-      return full;
-    }
-    NDArray out =
-        full != null ? full.duplicate() : manager.zeros(new Shape(length), DataType.FLOAT32);
+    NDArray out = full != null ? full : manager.zeros(new Shape(length), DataType.FLOAT32);
     for (Part p : parts) {
       out.get(FlatParameters.slice(p.from(), p.to())).addi(p.values());
     }

@@ -16,8 +16,11 @@ import io.paretoprune.core.engine.Seeds;
 import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.param.ParameterCatalog;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -117,8 +120,8 @@ public final class MultiObjectiveTrainer {
     long step = 0;
     int first = 1;
     SnapshotCodec codec = checkpoints == null ? null : codec();
-    java.util.Optional<TrainerSnapshot> resumed =
-        checkpoints == null ? java.util.Optional.empty() : checkpoints.load(manager);
+    Optional<TrainerSnapshot> resumed =
+        checkpoints == null ? Optional.empty() : checkpoints.load(manager);
     if (resumed.isPresent()) {
       TrainerSnapshot snap = resumed.get();
       // The snapshot's state arrays now belong to the step rules and hooks: not closed here.
@@ -190,7 +193,7 @@ public final class MultiObjectiveTrainer {
   }
 
   private SnapshotCodec codec() {
-    java.util.Map<String, Optimizer> rules = new java.util.LinkedHashMap<>();
+    Map<String, Optimizer> rules = new LinkedHashMap<>();
     if (perObjective != null) {
       perObjective.forEachRule(rules::put);
     } else {

@@ -16,19 +16,25 @@ import ai.djl.training.optimizer.Optimizer;
  */
 final class PerObjectiveStep implements StepRuleState {
   private final ProblemLayout layout;
-  private final FlatParameters flat;
   private final Optimizer[][] rules;
   private final WeightedTracker[][] rates;
   private final StepRuleState[][] states;
 
+  /** Each group's weights: the flat array itself, or a view of its range made once. */
+  private final NDArray[] weights;
+
   PerObjectiveStep(ProblemLayout layout, StepPlan plan, FlatParameters flat) {
     this.layout = layout;
-    this.flat = flat;
     int groups = layout.groups.size();
     rules = new Optimizer[groups][];
     rates = new WeightedTracker[groups][];
     states = new StepRuleState[groups][];
+    weights = new NDArray[groups];
     for (int gi = 0; gi < groups; gi++) {
+      ProblemLayout.Range range = layout.groupRanges[gi];
+      boolean whole = range == null || (range.from() == 0 && range.to() == layout.size());
+      weights[gi] =
+          whole ? flat.array() : flat.array().get(FlatParameters.slice(range.from(), range.to()));
       int k = layout.groups.get(gi).objectives().length;
       rules[gi] = new Optimizer[k];
       rates[gi] = new WeightedTracker[k];
@@ -84,19 +90,12 @@ final class PerObjectiveStep implements StepRuleState {
    * @param c the combiner's weights
    */
   void apply(int gi, NDArray[] grads, double[] c) {
-    ProblemLayout.Range range = layout.groupRanges[gi];
-    boolean whole = range.from() == 0 && range.to() == layout.size();
-    NDArray weight =
-        whole ? flat.array() : flat.array().get(FlatParameters.slice(range.from(), range.to()));
     try {
       for (int j = 0; j < grads.length; j++) {
         rates[gi][j].setWeight(c[j]);
-        rules[gi][j].update(id(gi, j), weight, grads[j]);
+        rules[gi][j].update(id(gi, j), weights[gi], grads[j]);
       }
     } finally {
-      if (!whole) {
-        weight.close();
-      }
       for (NDArray g : grads) {
         g.close();
       }

@@ -5,9 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.optimizer.Optimizer;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>DJL's optimizers keep their state in private fields ({@code Map<String, Map<Device, NDArray>>}
  * per state, and {@code Optimizer.updateCounts}, which Adam's bias correction and every schedule
- * read) with no accessor and no serialisation, so this reads and writes those fields reflectively,
- * as {@link StepRuleStates} does for masks. Tests pin it on every step rule the project ships.
+ * read) with no accessor and no serialisation; the fields are found by {@link
+ * StepRuleStates#stateFields}, as for masks. {@code CheckpointResumeTest} pins it on the step rules
+ * the project ships.
  */
 final class StepRuleSnapshots {
   private StepRuleSnapshots() {}
@@ -25,8 +23,8 @@ final class StepRuleSnapshots {
   /** Adds the rule's state arrays and update counts under {@code prefix}. */
   @SuppressWarnings("unchecked")
   static void save(Optimizer rule, String prefix, NDList arrays, Map<String, Integer> counters) {
-    for (Field f : mapFields(rule)) {
-      Map<?, ?> map = read(f, rule);
+    for (Field f : StepRuleStates.stateFields(rule)) {
+      Map<?, ?> map = StepRuleStates.read(rule, f);
       if (f.getName().equals("updateCounts")) {
         ((Map<String, Integer>) map).forEach((id, n) -> counters.put(prefix + ":" + id, n));
         continue;
@@ -48,8 +46,8 @@ final class StepRuleSnapshots {
   /** Puts the state saved under {@code prefix} back into the rule. */
   @SuppressWarnings("unchecked")
   static void restore(Optimizer rule, String prefix, NDList arrays, Map<String, Integer> counters) {
-    for (Field f : mapFields(rule)) {
-      Map<Object, Object> map = (Map<Object, Object>) read(f, rule);
+    for (Field f : StepRuleStates.stateFields(rule)) {
+      Map<Object, Object> map = (Map<Object, Object>) StepRuleStates.read(rule, f);
       if (f.getName().equals("updateCounts")) {
         counters.forEach(
             (key, n) -> {
@@ -67,27 +65,6 @@ final class StepRuleSnapshots {
           map.put(a.getName().substring(start.length()), perDevice);
         }
       }
-    }
-  }
-
-  private static List<Field> mapFields(Optimizer rule) {
-    List<Field> out = new ArrayList<>();
-    for (Class<?> c = rule.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (Map.class.isAssignableFrom(f.getType()) && !Modifier.isStatic(f.getModifiers())) {
-          f.setAccessible(true);
-          out.add(f);
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Map<?, ?> read(Field f, Optimizer rule) {
-    try {
-      return (Map<?, ?>) f.get(rule);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read step rule state " + f, e);
     }
   }
 }

@@ -24,16 +24,7 @@ public final class StepRuleStates {
     if (optimizer instanceof StepRuleState own) {
       return own;
     }
-    List<Field> fields = new ArrayList<>();
-    for (Class<?> c = optimizer.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      for (Field f : c.getDeclaredFields()) {
-        if (Map.class.isAssignableFrom(f.getType())
-            && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-          f.setAccessible(true);
-          fields.add(f);
-        }
-      }
-    }
+    List<Field> fields = stateFields(optimizer);
     if (fields.isEmpty()) {
       return StepRuleState.NONE;
     }
@@ -52,32 +43,48 @@ public final class StepRuleStates {
    */
   public static List<NDArray> arrays(Optimizer optimizer, String parameterId) {
     List<NDArray> out = new ArrayList<>();
+    for (Field f : stateFields(optimizer)) {
+      out.addAll(states(optimizer, f, parameterId));
+    }
+    return out;
+  }
+
+  /**
+   * The rule's instance fields of type {@code Map}, made accessible: its per-parameter state
+   * ({@code Map<String, Map<Device, NDArray>>}) and DJL's {@code Optimizer.updateCounts}.
+   */
+  static List<Field> stateFields(Optimizer optimizer) {
+    List<Field> out = new ArrayList<>();
     for (Class<?> c = optimizer.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         if (Map.class.isAssignableFrom(f.getType())
             && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
           f.setAccessible(true);
-          out.addAll(states(optimizer, f, parameterId));
+          out.add(f);
         }
       }
     }
     return out;
   }
 
+  /** The value of one of {@link #stateFields}. */
+  static Map<?, ?> read(Optimizer optimizer, Field field) {
+    try {
+      return (Map<?, ?>) field.get(optimizer);
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException("cannot read step rule state " + field, e);
+    }
+  }
+
   /** The state arrays of one parameter in one field; empty when the field holds none. */
   static List<NDArray> states(Optimizer optimizer, Field field, String parameterId) {
     List<NDArray> out = new ArrayList<>();
-    try {
-      Object value = ((Map<?, ?>) field.get(optimizer)).get(parameterId);
-      if (value instanceof Map<?, ?> perDevice) {
-        for (Map.Entry<?, ?> e : perDevice.entrySet()) {
-          if (e.getKey() instanceof Device && e.getValue() instanceof NDArray a) {
-            out.add(a);
-          }
+    if (read(optimizer, field).get(parameterId) instanceof Map<?, ?> perDevice) {
+      for (Map.Entry<?, ?> e : perDevice.entrySet()) {
+        if (e.getKey() instanceof Device && e.getValue() instanceof NDArray a) {
+          out.add(a);
         }
       }
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException("cannot read step rule state " + field, e);
     }
     return out;
   }

@@ -87,35 +87,35 @@ public final class SuiteRunner {
               + (stale == 1 ? "y" : "ies")
               + " of an earlier attempt");
     }
-    List<RunSpec> todo = new ArrayList<>();
+    List<RunSpec> pending = new ArrayList<>();
     List<RunOutcome> outcomes = new ArrayList<>();
     for (RunSpec r : all) {
       if (RunDirectory.isComplete(runs, r.runId())) {
         outcomes.add(new RunOutcome(r.runId(), "skipped", "already complete"));
       } else {
-        todo.add(r);
+        pending.add(r);
       }
     }
     int parallel = parallelism(suite);
     long resuming =
-        todo.stream()
+        pending.stream()
             .filter(r -> Files.isRegularFile(CheckpointFile.location(runs, r.runId())))
             .count();
     out.printf(
         "suite %s: %d runs, %d already done, %d to run%s, %d at a time%n",
         suite.name(),
         all.size(),
-        all.size() - todo.size(),
-        todo.size(),
+        all.size() - pending.size(),
+        pending.size(),
         resuming == 0 ? "" : " (" + resuming + " from an epoch checkpoint)",
         parallel);
-    SuiteProgress progress = new SuiteProgress(out, all.size(), all.size() - todo.size());
+    SuiteProgress progress = new SuiteProgress(out, all.size(), all.size() - pending.size());
     String git = GitCommit.of(suiteFile.toAbsolutePath().getParent());
     RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
       List<Future<RunOutcome>> futures = new ArrayList<>();
-      for (RunSpec r : todo) {
+      for (RunSpec r : pending) {
         futures.add(pool.submit(() -> launcher.launch(r, progress)));
       }
       for (Future<RunOutcome> f : futures) {

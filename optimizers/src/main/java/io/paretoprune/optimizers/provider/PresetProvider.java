@@ -1,6 +1,7 @@
 package io.paretoprune.optimizers.provider;
 
 import io.paretoprune.core.plugin.ConfigException;
+import io.paretoprune.core.plugin.NamedPlugin;
 import io.paretoprune.core.plugin.PluginRegistry;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.CombinationPlan;
@@ -25,9 +26,7 @@ import java.util.Set;
  * and {@code step}. Every suite key goes to exactly one of the combiner, the step rule or the
  * common schedule keys ({@link Composition}).
  */
-abstract class PresetProvider implements OptimizerProvider {
-  private final String name;
-  private final String description;
+abstract class PresetProvider extends NamedPlugin implements OptimizerProvider {
   private final String combiner;
   private final String step;
   private final StepApplication application;
@@ -39,21 +38,10 @@ abstract class PresetProvider implements OptimizerProvider {
    */
   PresetProvider(
       String name, String description, String combiner, String step, StepApplication application) {
-    this.name = name;
-    this.description = description;
+    super(name, description);
     this.combiner = combiner;
     this.step = step;
     this.application = application;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
   }
 
   @Override
@@ -64,7 +52,7 @@ abstract class PresetProvider implements OptimizerProvider {
           "combiner",
           "the multi-objective rule: "
               + String.join(", ", names(PluginCatalog.combiners()))
-              + " (required)");
+              + " (required); its own settings go beside it (list combiners shows them)");
     }
     if (step == null) {
       m.put(
@@ -82,8 +70,6 @@ abstract class PresetProvider implements OptimizerProvider {
             });
     if (combiner != null) {
       m.putAll(combinerSettings(PluginCatalog.combiners().get(combiner)));
-    } else {
-      m.put("...", "and the chosen combiner's settings (see: list combiners)");
     }
     if (step != null) {
       m.putAll(PluginCatalog.stepRules().get(step).settings());
@@ -118,7 +104,7 @@ abstract class PresetProvider implements OptimizerProvider {
   @Override
   public ConfiguredOptimizer create(
       PluginSettings settings, TrainingSchedule schedule, int objectives) {
-    ObjectiveCount.atLeast(name, objectives, minObjectives());
+    ObjectiveCount.atLeast(name(), objectives, minObjectives());
     CombinerProvider c = resolve(PluginCatalog.combiners(), "combiner", combiner, settings, null);
     StepRuleProvider s = resolve(PluginCatalog.stepRules(), "step", step, settings, "sgd");
     Set<String> skip = new LinkedHashSet<>();

@@ -1,5 +1,6 @@
 package io.paretoprune.optimizers.step;
 
+import io.paretoprune.core.plugin.NamedPlugin;
 import io.paretoprune.core.train.StepApplication;
 import io.paretoprune.optimizers.StepRuleProvider;
 import io.paretoprune.optimizers.schedule.Schedule;
@@ -9,23 +10,10 @@ import io.paretoprune.optimizers.schedule.Schedule;
  * epoch schedule without decay, and one state per objective when paired with an adaptive combiner
  * (the original MAdam and MRMSProp normalise each objective's gradient before weighting).
  */
-abstract class NormalisingStepRule implements StepRuleProvider {
-  private final String name;
-  private final String description;
+abstract class NormalisingStepRule extends NamedPlugin implements StepRuleProvider {
 
   NormalisingStepRule(String name, String description) {
-    this.name = name;
-    this.description = description;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String description() {
-    return description;
+    super(name, description);
   }
 
   @Override
