@@ -3,6 +3,8 @@ package io.paretoprune.models;
 import ai.djl.nn.Block;
 import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.train.ModelPacker;
+import java.util.Optional;
 
 /**
  * The model seam: a DJL block for inputs of a given shape. Initialisation (Glorot-uniform kernels,
@@ -15,4 +17,13 @@ public interface ModelFactory extends Plugin {
    * @param input the shape of one example and the number of classes
    */
   Block build(PluginSettings settings, InputSpec input);
+
+  /**
+   * A packer for the blocks {@link #build} makes with these settings, so that several runs train as
+   * one network ({@link io.paretoprune.core.train.PackedTrainer}); empty (the default) when the
+   * model cannot be packed, and its runs then train one per process.
+   */
+  default Optional<ModelPacker> packer(PluginSettings settings) {
+    return Optional.empty();
+  }
 }

@@ -32,6 +32,17 @@ final class EpochAccumulator implements AutoCloseable {
     lossSums[objective].addi(loss);
   }
 
+  /** Adds a sum over several batches computed elsewhere (a packed trainer's per-run totals). */
+  void addLossTotal(int objective, float total) {
+    lossSums[objective].addi(total);
+  }
+
+  /** Adds {@code count} correct predictions out of {@code examples}. */
+  void addCorrectTotal(long count, long examples) {
+    correct.addi(count);
+    seen += examples;
+  }
+
   void addCorrect(NDArray logits, NDArray labels) {
     correct.addi(logits.argMax(1).eq(labels).sum());
     seen += labels.getShape().get(0);

@@ -56,11 +56,30 @@ public final class FlatParameters {
    * current values are kept.
    */
   public static FlatParameters adopt(List<ParameterRef> order, NDManager manager) {
+    long total = 0;
+    for (ParameterRef p : order) {
+      total += p.size();
+    }
+    return adoptInto(order, manager.zeros(new Shape(total), DataType.FLOAT32), manager);
+  }
+
+  /**
+   * Like {@link #adopt}, into an array the caller owns: a packed trainer gives every run a slice of
+   * one array holding all runs' parameters, so that each run's layers, step rules and hooks work on
+   * their own weights exactly as they would alone.
+   *
+   * @param flat a contiguous float array of exactly the parameters' total size
+   */
+  public static FlatParameters adoptInto(
+      List<ParameterRef> order, NDArray flat, NDManager manager) {
     long[] offsets = new long[order.size() + 1];
     for (int i = 0; i < order.size(); i++) {
       offsets[i + 1] = offsets[i] + order.get(i).size();
     }
-    NDArray flat = manager.zeros(new Shape(offsets[order.size()]), DataType.FLOAT32);
+    if (flat.size() != offsets[order.size()]) {
+      throw new IllegalArgumentException(
+          "flat array of " + flat.size() + " values for " + offsets[order.size()] + " parameters");
+    }
     for (int i = 0; i < order.size(); i++) {
       try (NDArray values = order.get(i).array().reshape(-1)) {
         flat.set(slice(offsets[i], offsets[i + 1]), values);

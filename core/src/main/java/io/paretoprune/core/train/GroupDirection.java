@@ -40,12 +40,27 @@ final class GroupDirection {
       long step,
       int epoch,
       List<StepRecord> records) {
+    return weights(layout, gi, () -> FlatGradient.gram(rows), losses, step, epoch, records);
+  }
+
+  /**
+   * As above, with the Gram matrix from {@code gram} (computed only if the rule needs it): a packed
+   * trainer computes every run's Gram matrix at once.
+   */
+  static double[] weights(
+      ProblemLayout layout,
+      int gi,
+      Supplier<double[][]> grams,
+      Supplier<double[]> losses,
+      long step,
+      int epoch,
+      List<StepRecord> records) {
     GroupRule rule = layout.groups.get(gi);
     int[] objs = rule.objectives();
     GradientCombiner combiner = rule.combiner();
     double[][] gram = null;
     if (combiner.needsGram()) {
-      gram = FlatGradient.gram(rows);
+      gram = grams.get();
       if (!GramMatrix.isFinite(gram)) {
         throw new NonFiniteGradientException(
             "gradient of group '" + rule.name() + "' holds NaN or Inf");

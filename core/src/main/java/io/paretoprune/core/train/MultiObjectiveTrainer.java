@@ -294,18 +294,18 @@ public final class MultiObjectiveTrainer {
 
   /** Builder; {@code setX} is required, {@code optX} has a default. */
   public static final class Builder {
-    private Block block;
-    private ParameterCatalog catalog;
-    private List<Objective> objectives;
-    private CombinationPlan plan;
-    private Optimizer stepRule;
-    private StepPlan stepPlan;
-    private StepRuleState stepRuleState;
-    private TrainingConfig config;
-    private final List<StepHook> hooks = new ArrayList<>();
-    private final List<TrainingListener> listeners = new ArrayList<>();
-    private NDManager manager;
-    private CheckpointStore checkpoints;
+    Block block;
+    ParameterCatalog catalog;
+    List<Objective> objectives;
+    CombinationPlan plan;
+    Optimizer stepRule;
+    StepPlan stepPlan;
+    StepRuleState stepRuleState;
+    TrainingConfig config;
+    final List<StepHook> hooks = new ArrayList<>();
+    final List<TrainingListener> listeners = new ArrayList<>();
+    NDManager manager;
+    CheckpointStore checkpoints;
 
     public Builder setBlock(Block block) {
       this.block = block;

@@ -10,9 +10,11 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.train.ModelPacker;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelFactory;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The paper's LeNet-5: conv 6@3x3 ReLU, avg-pool 2, conv 16@3x3 ReLU, avg-pool 2, flatten, dense
@@ -37,6 +39,11 @@ public final class LeNet5Factory implements ModelFactory {
   @Override
   public Map<String, String> settings() {
     return Map.of();
+  }
+
+  @Override
+  public Optional<ModelPacker> packer(PluginSettings settings) {
+    return Optional.of(new LeNet5Packer());
   }
 
   @Override

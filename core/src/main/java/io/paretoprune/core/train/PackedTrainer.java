@@ -1,0 +1,705 @@
+package io.paretoprune.core.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import io.paretoprune.core.data.TensorDataset;
+import io.paretoprune.core.engine.Gradients;
+import io.paretoprune.core.engine.Seeds;
+import io.paretoprune.core.objective.CrossEntropy;
+import io.paretoprune.core.param.ParameterCatalog;
+import io.paretoprune.core.param.ParameterRef;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Trains R runs of one architecture, data set and batch size as one packed network: one forward and
+ * one backward pass per objective for all runs, convolutions grouped by run and dense layers as
+ * batched products ({@link ModelPacker}). A LeNet-5 step at batch 32 is about a hundred small
+ * native calls whose fixed cost, not arithmetic, is its time; packed, R runs share those calls.
+ *
+ * <p>Nothing couples the runs. All runs' weights live in one array {@code W} of {@code R x P}
+ * values, run r's in row r: exactly the flat parameter array it would have alone ({@link
+ * FlatParameters#adoptInto}), and its own network's layers are views of that row. Each run keeps
+ * its seed and batch order, its combiner (fed its own Gram matrix), its step rule instances with
+ * their state and learning-rate schedule (run on its row, so the same update a lone run makes), its
+ * hooks (pruning masks), checkpoints, listeners and evaluation. Only the gradients are computed for
+ * all runs at once, as rows of {@code [R, P]} arrays whose reductions are per row: a run whose
+ * gradients turn NaN ends as diverged and the others go on.
+ *
+ * <p>A packed run's numbers equal the same run trained alone up to float rounding: grouped
+ * convolutions and batched products sum in another order than the lone kernels, so the weights
+ * differ in the last bits after one step, and training, like any chaotic iteration, lets those
+ * differences grow (as between two thread counts of one run).
+ */
+public final class PackedTrainer {
+  private final List<RunState> runs = new ArrayList<>();
+  private final NDManager manager;
+  private final ParameterStore store;
+  private final TrainingConfig config;
+  private final ModelPacker.PackedForward forward;
+  private final NDArray weights;
+  private final List<NDArray> leaves = new ArrayList<>();
+  private final List<Long> leafColumns = new ArrayList<>();
+  private final ProblemLayout shape;
+  private final long width;
+
+  private PackedTrainer(Builder b) {
+    if (b.runs.isEmpty()) {
+      throw new IllegalArgumentException("a pack needs at least one run");
+    }
+    this.manager = Objects.requireNonNull(b.manager, "manager");
+    this.store = new ParameterStore(manager, false);
+    MultiObjectiveTrainer.Builder first = b.runs.get(0);
+    this.config = Objects.requireNonNull(first.config, "config");
+    for (MultiObjectiveTrainer.Builder r : b.runs) {
+      requireSame("batch size", config.batchSize(), r.config.batchSize());
+      requireSame("epochs", config.epochs(), r.config.epochs());
+      requireSame("evaluation batch", config.evalBatchSize(), r.config.evalBatchSize());
+      requireSame("steps per epoch limit", config.maxStepsPerEpoch(), r.config.maxStepsPerEpoch());
+      if (r.stepPlan == null) {
+        throw new IllegalArgumentException("a packed run needs a step plan");
+      }
+    }
+    for (MultiObjectiveTrainer.Builder r : b.runs) {
+      runs.add(new RunState(r));
+    }
+    this.shape = runs.get(0).layout;
+    this.width = shape.size();
+    int n = runs.size();
+    for (RunState r : runs) {
+      if (r.layout.size() != width || r.layout.params.size() != shape.params.size()) {
+        throw new IllegalArgumentException("runs of a pack must have the same network");
+      }
+      if (r.layout.groups.size() != 1
+          || r.layout.groupRanges[0] == null
+          || r.layout.groupRanges[0].from() != 0
+          || r.layout.groupRanges[0].to() != width) {
+        throw new IllegalArgumentException(
+            "a packed run combines its objectives over all parameters (one group)");
+      }
+      for (int i : r.layout.autograd) {
+        if (!(r.layout.objectives.get(i).loss().orElseThrow() instanceof CrossEntropy)) {
+          throw new IllegalArgumentException("a packed run's data loss must be cross-entropy");
+        }
+      }
+    }
+    this.weights = manager.zeros(new Shape(n * width), DataType.FLOAT32);
+    for (int r = 0; r < n; r++) {
+      runs.get(r).adopt(weights.get(FlatParameters.slice(r * width, (r + 1) * width)), manager);
+    }
+    // The packed leaves are views of W's columns: [R, p] per parameter, reshaped to the
+    // parameter's shape with a leading run axis. Made outside gradient mode, as FlatParameters'.
+    Map<Parameter, NDArray> byParameter = new IdentityHashMap<>();
+    try (NDArray rows = weights.reshape(n, width)) {
+      for (int i = 0; i < shape.params.size(); i++) {
+        ParameterRef p = shape.params.get(i);
+        long from = shape.offsets[i];
+        long to = from + p.size();
+        Shape ps = p.parameter().getArray().getShape();
+        long[] dims = new long[ps.dimension() + 1];
+        dims[0] = n;
+        System.arraycopy(ps.getShape(), 0, dims, 1, ps.dimension());
+        NDArray leaf;
+        try (NDArray cols = rows.get(PackedGradient.columns(from, to))) {
+          leaf = cols.reshape(new Shape(dims));
+        }
+        leaf.setRequiresGradient(true);
+        leaves.add(leaf);
+        leafColumns.add(p.size());
+        byParameter.put(p.parameter(), leaf);
+      }
+    }
+    this.forward =
+        Objects.requireNonNull(b.packer, "packer").pack(first.block, byParameter::get, n);
+  }
+
+  private static void requireSame(String what, long a, long b) {
+    if (a != b) {
+      throw new IllegalArgumentException("runs of a pack must share the " + what);
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The number of runs packed. */
+  public int size() {
+    return runs.size();
+  }
+
+  /**
+   * Trains every run for the configured epochs; returns one result per run, in order. A run whose
+   * gradients or objectives turn NaN or Inf ends as diverged; the others go on.
+   */
+  public List<TrainingResult> fit(TensorDataset train, TensorDataset test) {
+    int stepsPerEpoch = config.stepsPerEpoch(train.size());
+    if (stepsPerEpoch == 0) {
+      throw new IllegalArgumentException(
+          "training split of "
+              + train.size()
+              + " examples is smaller than one batch of "
+              + config.batchSize());
+    }
+    long totalSteps = (long) stepsPerEpoch * config.epochs();
+    int first = resume(train, stepsPerEpoch, totalSteps);
+    long step = (long) (first - 1) * stepsPerEpoch;
+    int n = runs.size();
+    int batch = config.batchSize();
+    for (int epoch = first; epoch <= config.epochs(); epoch++) {
+      // No engine randomness reaches a packed forward pass (ModelPacker); reseeded for parity.
+      Engine.getInstance().setRandomSeed(Seeds.engineSeed(runs.get(0).config.seed(), epoch));
+      for (RunState r : runs) {
+        r.startEpoch((int) train.size());
+      }
+      PackedTotals totals = new PackedTotals(manager, shape, n);
+      long start = System.nanoTime();
+      long[] rows = new long[n * batch];
+      for (int s = 0; s < stepsPerEpoch; s++) {
+        step++;
+        for (int r = 0; r < n; r++) {
+          long[] order = runs.get(r).order;
+          for (int b = 0; b < batch; b++) {
+            rows[r * batch + b] = order[s * batch + b];
+          }
+        }
+        step(train, rows, totals, step, epoch);
+        for (RunState r : runs) {
+          if (r.active()) {
+            HookContext ctx = r.context(step, epoch, stepsPerEpoch, totalSteps);
+            for (StepHook h : r.hooks) {
+              h.afterStep(ctx);
+            }
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      totals.finish(runs, stepsPerEpoch);
+      totals.close();
+      for (RunState r : runs) {
+        if (r.active()) {
+          r.finishEpoch(epoch, step, stepsPerEpoch, seconds, test, manager);
+        }
+      }
+    }
+    List<TrainingResult> out = new ArrayList<>();
+    for (RunState r : runs) {
+      out.add(r.result());
+    }
+    return out;
+  }
+
+  /** Resumes every run from its checkpoint; returns the first epoch to train. */
+  private int resume(TensorDataset train, int stepsPerEpoch, long totalSteps) {
+    List<Optional<TrainerSnapshot>> snaps = new ArrayList<>();
+    for (RunState r : runs) {
+      snaps.add(r.checkpoints == null ? Optional.empty() : r.checkpoints.load(manager));
+    }
+    int epoch = snaps.get(0).map(TrainerSnapshot::epoch).orElse(0);
+    for (Optional<TrainerSnapshot> s : snaps) {
+      if (s.map(TrainerSnapshot::epoch).orElse(0) != epoch) {
+        throw new IllegalStateException(
+            "runs of a pack must resume from the same epoch: pack them by checkpoint epoch");
+      }
+    }
+    for (int r = 0; r < runs.size(); r++) {
+      runs.get(r).resume(snaps.get(r), train, stepsPerEpoch, totalSteps);
+    }
+    return epoch + 1;
+  }
+
+  private void step(TensorDataset train, long[] rows, PackedTotals totals, long step, int epoch) {
+    int n = runs.size();
+    int batch = config.batchSize();
+    int k = shape.objectiveCount();
+    NDArray direction = null;
+    NDArray[] dense = null;
+    double[][] c = new double[n][];
+    List<List<StepRecord>> records = new ArrayList<>();
+    for (int r = 0; r < n; r++) {
+      records.add(new ArrayList<>(1));
+    }
+    boolean perObjective = runs.stream().anyMatch(r -> r.perObjective != null);
+    boolean combined = runs.stream().anyMatch(r -> r.perObjective == null);
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray index = manager.create(rows);
+      NDArray x = train.features().get(index);
+      Shape xs = x.getShape();
+      long[] dims = new long[xs.dimension() + 1];
+      dims[0] = n;
+      dims[1] = batch;
+      System.arraycopy(xs.getShape(), 1, dims, 2, xs.dimension() - 1);
+      x = x.reshape(new Shape(dims));
+      NDArray y = train.labels().get(index).reshape(n, batch);
+      PackedGradient[] g = new PackedGradient[k];
+      NDArray[] dataLoss = new NDArray[k];
+      for (int a = 0; a < shape.autograd.length; a++) {
+        int i = shape.autograd[a];
+        for (NDArray leaf : leaves) {
+          Gradients.zero(leaf);
+        }
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+          NDArray logits = forward.forward(x);
+          // Cross-entropy per run: the mean over the run's batch, as the lone loss. The packed
+          // loss is their sum, whose gradient in run r's weights is run r's own.
+          NDArray perRun =
+              logits
+                  .logSoftmax(2)
+                  .gather(y.reshape(n, batch, 1), 2)
+                  .reshape(n, batch)
+                  .mean(new int[] {1})
+                  .neg();
+          collector.backward(perRun.sum());
+          totals.addLoss(i, perRun);
+          dataLoss[i] = perRun;
+          if (a == 0) {
+            totals.addCorrect(logits, y);
+          }
+        }
+        g[i] = new PackedGradient(gradient(n));
+      }
+      for (int i = 0; i < k; i++) {
+        if (g[i] == null) {
+          g[i] = new PackedGradient(null);
+        }
+      }
+      NDArray rowsView = weights.reshape(n, width);
+      for (ProblemLayout.PenaltyRuns pr : shape.penalties) {
+        PackedGradient gi = g[pr.objective()];
+        for (ProblemLayout.Range range : pr.runs()) {
+          NDIndex cols = PackedGradient.columns(range.from(), range.to());
+          NDArray pg = pr.penalty().gradient(rowsView.get(cols));
+          if (gi.full != null) {
+            gi.full.get(cols).addi(pg);
+          } else {
+            gi.parts.add(new PackedGradient.Part(range.from(), range.to(), pg));
+          }
+        }
+      }
+      Grams grams = new Grams(g, n);
+      HostLosses host = new HostLosses(dataLoss, n);
+      float[][] coefficient = new float[k][n];
+      for (int r = 0; r < n; r++) {
+        RunState run = runs.get(r);
+        if (!run.active()) {
+          continue;
+        }
+        int rr = r;
+        try {
+          c[r] =
+              GroupDirection.weights(
+                  run.layout,
+                  0,
+                  () -> grams.of(rr),
+                  () -> run.losses(host.of(rr)),
+                  step,
+                  epoch,
+                  records.get(r));
+        } catch (NonFiniteGradientException e) {
+          run.diverge(epoch, e.getMessage() + " at step " + step);
+          continue;
+        }
+        if (run.perObjective == null) {
+          for (int j = 0; j < k; j++) {
+            coefficient[j][r] = (float) c[r][j];
+          }
+        }
+      }
+      if (combined) {
+        direction = combine(g, coefficient, n);
+        NDScope.unregister(direction);
+      }
+      if (perObjective) {
+        dense = new NDArray[k];
+        for (int j = 0; j < k; j++) {
+          dense[j] = g[j].dense(() -> manager.zeros(new Shape(n, width), DataType.FLOAT32));
+          NDScope.unregister(dense[j]);
+        }
+      }
+    }
+    // The step rules run outside the scope: the state they create on first use must live on.
+    try {
+      for (int r = 0; r < n; r++) {
+        RunState run = runs.get(r);
+        if (!run.active() || c[r] == null) {
+          continue;
+        }
+        if (run.perObjective == null) {
+          try (NDArray d = direction.get(r)) {
+            run.stepRule.update(MultiObjectiveTrainer.FLAT_ID, run.flat.array(), d);
+          }
+        } else {
+          NDArray[] own = new NDArray[k];
+          for (int j = 0; j < k; j++) {
+            own[j] = dense[j].get(r);
+          }
+          run.perObjective.apply(0, own, c[r]);
+        }
+        for (StepRecord rec : records.get(r)) {
+          run.acc.addWeights(rec);
+          for (TrainingListener l : run.listeners) {
+            l.onStep(rec);
+          }
+        }
+      }
+    } finally {
+      if (direction != null) {
+        direction.close();
+      }
+      if (dense != null) {
+        for (NDArray a : dense) {
+          a.close();
+        }
+      }
+    }
+  }
+
+  /** The packed leaves' gradients as {@code [R, P]}: row r is run r's flat gradient. */
+  private NDArray gradient(int n) {
+    NDList parts = new NDList(leaves.size());
+    try {
+      for (NDArray leaf : leaves) {
+        try (NDArray g = leaf.getGradient()) {
+          parts.add(g.reshape(n, -1));
+        }
+      }
+      return NDArrays.concat(parts, 1);
+    } finally {
+      parts.close();
+    }
+  }
+
+  /** {@code d = sum_j c_j g_j} with each run's own weights broadcast over its row. */
+  private NDArray combine(PackedGradient[] g, float[][] coefficient, int n) {
+    NDArray d = null;
+    NDArray[] cj = new NDArray[g.length];
+    for (int j = 0; j < g.length; j++) {
+      cj[j] = manager.create(coefficient[j], new Shape(n, 1));
+      if (g[j].full != null) {
+        NDArray scaled = g[j].full.mul(cj[j]);
+        d = d == null ? scaled : d.addi(scaled);
+      }
+    }
+    if (d == null) {
+      d = manager.zeros(new Shape(n, width), DataType.FLOAT32);
+    }
+    for (int j = 0; j < g.length; j++) {
+      for (PackedGradient.Part part : g[j].parts) {
+        d.get(PackedGradient.columns(part.from(), part.to())).addi(part.values().mul(cj[j]));
+      }
+    }
+    return d;
+  }
+
+  /** Every run's Gram matrix, computed on first use with one copy to the host. */
+  private static final class Grams {
+    private final PackedGradient[] g;
+    private final int runs;
+    private double[][][] values;
+
+    Grams(PackedGradient[] g, int runs) {
+      this.g = g;
+      this.runs = runs;
+    }
+
+    double[][] of(int r) {
+      if (values == null) {
+        values = PackedGradient.grams(g, runs);
+      }
+      return values[r];
+    }
+  }
+
+  /** Every run's data losses on the batch, copied to the host on first use. */
+  private static final class HostLosses {
+    private final NDArray[] dataLoss;
+    private final int runs;
+    private float[][] values;
+
+    HostLosses(NDArray[] dataLoss, int runs) {
+      this.dataLoss = dataLoss;
+      this.runs = runs;
+    }
+
+    double[] of(int r) {
+      if (values == null) {
+        values = new float[dataLoss.length][];
+        for (int i = 0; i < dataLoss.length; i++) {
+          values[i] = dataLoss[i] == null ? new float[runs] : dataLoss[i].toFloatArray();
+        }
+      }
+      double[] out = new double[dataLoss.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = values[i][r];
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Per-run running sums over one epoch, kept on the engine and split among the runs at its end.
+   */
+  private static final class PackedTotals implements AutoCloseable {
+    private final NDArray[] lossSums;
+    private final NDArray correct;
+    private final int runs;
+    private long seenPerRun;
+
+    PackedTotals(NDManager manager, ProblemLayout layout, int runs) {
+      this.runs = runs;
+      lossSums = new NDArray[layout.objectiveCount()];
+      for (int i : layout.autograd) {
+        lossSums[i] = manager.zeros(new Shape(runs), DataType.FLOAT32);
+      }
+      correct = manager.zeros(new Shape(runs), DataType.INT64);
+    }
+
+    void addLoss(int objective, NDArray perRun) {
+      lossSums[objective].addi(perRun);
+    }
+
+    void addCorrect(NDArray logits, NDArray labels) {
+      correct.addi(logits.argMax(2).eq(labels).sum(new int[] {1}));
+      seenPerRun += labels.getShape().get(1);
+    }
+
+    void finish(List<RunState> states, int steps) {
+      long[] right = correct.toLongArray();
+      for (int i = 0; i < lossSums.length; i++) {
+        if (lossSums[i] == null) {
+          continue;
+        }
+        float[] sums = lossSums[i].toFloatArray();
+        for (int r = 0; r < runs; r++) {
+          if (states.get(r).active()) {
+            states.get(r).acc.addLossTotal(i, sums[r]);
+          }
+        }
+      }
+      for (int r = 0; r < runs; r++) {
+        if (states.get(r).active()) {
+          states.get(r).acc.addCorrectTotal(right[r], seenPerRun);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      for (NDArray a : lossSums) {
+        if (a != null) {
+          a.close();
+        }
+      }
+      correct.close();
+    }
+  }
+
+  /** One run of the pack: everything a lone trainer would hold for it. */
+  private final class RunState {
+    final MultiObjectiveTrainer.Builder spec;
+    final TrainingConfig config;
+    final ParameterCatalog catalog;
+    final ProblemLayout layout;
+    final List<StepHook> hooks;
+    final List<TrainingListener> listeners;
+    final CheckpointStore checkpoints;
+    final SplittableRandom shuffle;
+    final List<EpochMetrics> history = new ArrayList<>();
+    FlatParameters flat;
+    Optimizer stepRule;
+    PerObjectiveStep perObjective;
+    StepRuleState stepRuleState;
+    Evaluator evaluator;
+    SnapshotCodec codec;
+    EpochAccumulator acc;
+    long[] order;
+    TrainingResult ended;
+
+    RunState(MultiObjectiveTrainer.Builder b) {
+      this.spec = b;
+      this.config = b.config;
+      this.catalog = b.catalog != null ? b.catalog : ParameterCatalog.of(b.block);
+      this.layout =
+          new ProblemLayout(
+              Objects.requireNonNull(b.objectives, "objectives"),
+              catalog,
+              Objects.requireNonNull(b.plan, "plan"));
+      if (layout.autograd.length == 0) {
+        throw new IllegalArgumentException("no objective has a data loss; nothing to learn from");
+      }
+      this.hooks = List.copyOf(b.hooks);
+      this.listeners = List.copyOf(b.listeners);
+      this.checkpoints = b.checkpoints;
+      this.shuffle = new SplittableRandom(config.seed());
+    }
+
+    /** Moves the run's weights into its row of W and builds its step rules there. */
+    void adopt(NDArray row, NDManager manager) {
+      flat = FlatParameters.adoptInto(layout.params, row, manager);
+      StepRuleState inner;
+      if (spec.stepPlan.application() == StepApplication.PER_OBJECTIVE) {
+        perObjective = new PerObjectiveStep(layout, spec.stepPlan, flat);
+        inner = perObjective;
+      } else {
+        stepRule = spec.stepPlan.combinedRule();
+        inner = StepRuleStates.of(stepRule);
+      }
+      stepRuleState = new FlatStepRuleState(inner, flat, manager);
+      evaluator = new Evaluator(spec.block, store, layout, catalog, config.evalBatchSize());
+      Map<String, Optimizer> rules = new LinkedHashMap<>();
+      if (perObjective != null) {
+        perObjective.forEachRule(rules::put);
+      } else {
+        rules.put("combined", stepRule);
+      }
+      codec = new SnapshotCodec(flat, catalog.all(), layout.params, rules, layout.groups, hooks);
+    }
+
+    boolean active() {
+      return ended == null;
+    }
+
+    HookContext context(long step, int epoch, int stepsPerEpoch, long totalSteps) {
+      return new HookContext(catalog, step, epoch, stepsPerEpoch, totalSteps, stepRuleState, flat);
+    }
+
+    void resume(
+        Optional<TrainerSnapshot> snap, TensorDataset train, int stepsPerEpoch, long totalSteps) {
+      if (snap.isPresent()) {
+        TrainerSnapshot s = snap.get();
+        List<NDList> hookStates = codec.restore(s);
+        history.addAll(s.history());
+        for (int e = 1; e <= s.epoch(); e++) {
+          Seeds.permutation((int) train.size(), shuffle);
+        }
+        HookContext at = context(s.step(), s.epoch(), stepsPerEpoch, totalSteps);
+        for (int h = 0; h < hooks.size(); h++) {
+          hooks.get(h).resume(at, hookStates.get(h));
+        }
+      } else {
+        HookContext initial = context(0, 0, stepsPerEpoch, totalSteps);
+        for (StepHook h : hooks) {
+          h.beforeTraining(initial);
+        }
+      }
+    }
+
+    void startEpoch(int examples) {
+      order = Seeds.permutation(examples, shuffle);
+      if (active()) {
+        acc = new EpochAccumulator(manager, layout);
+      }
+    }
+
+    /** The run's objectives on the batch: its data losses plus penalties at its weights. */
+    double[] losses(double[] dataLoss) {
+      double[] v = dataLoss.clone();
+      for (ProblemLayout.PenaltyRuns pr : layout.penalties) {
+        for (ProblemLayout.Range r : pr.runs()) {
+          try (NDArray w = flat.array().get(FlatParameters.slice(r.from(), r.to()));
+              NDArray value = pr.penalty().value(w)) {
+            v[pr.objective()] += value.getFloat();
+          }
+        }
+      }
+      return v;
+    }
+
+    void finishEpoch(
+        int epoch,
+        long step,
+        int stepsPerEpoch,
+        double seconds,
+        TensorDataset test,
+        NDManager manager) {
+      Evaluator.Evaluated m = evaluator.finish(epoch, acc, stepsPerEpoch, seconds, test);
+      acc.close();
+      acc = null;
+      if (!m.finite()) {
+        diverge(epoch, "objective value is NaN or Inf");
+        return;
+      }
+      history.add(m.metrics());
+      if (checkpoints != null && epoch < config.epochs()) {
+        TrainerSnapshot snap = codec.take(epoch, step, history, manager);
+        checkpoints.save(snap);
+        snap.arrays().close();
+      }
+      for (TrainingListener l : listeners) {
+        l.onEpoch(m.metrics());
+      }
+    }
+
+    /**
+     * Ends the run as diverged. Its row of W is zeroed so that its NaN cannot reach a kernel that
+     * might mix rows; it is neither stepped nor evaluated again.
+     */
+    void diverge(int epoch, String message) {
+      ended = new TrainingResult(TrainingResult.Status.DIVERGED, history, epoch, message);
+      flat.array().set(new NDIndex(":"), 0f);
+      if (acc != null) {
+        acc.close();
+        acc = null;
+      }
+    }
+
+    TrainingResult result() {
+      return ended != null
+          ? ended
+          : new TrainingResult(TrainingResult.Status.COMPLETED, history, 0, "");
+    }
+  }
+
+  /** Builder: the runs, each described as for a lone trainer, and the model's packer. */
+  public static final class Builder {
+    private final List<MultiObjectiveTrainer.Builder> runs = new ArrayList<>();
+    private ModelPacker packer;
+    private NDManager manager;
+
+    /**
+     * Adds a run, described as it would be to {@link MultiObjectiveTrainer}: block (initialised),
+     * objectives, plan, step plan, config, hooks, listeners, checkpoints. Its manager is not used.
+     */
+    public Builder addRun(MultiObjectiveTrainer.Builder run) {
+      runs.add(run);
+      return this;
+    }
+
+    public Builder setPacker(ModelPacker packer) {
+      this.packer = packer;
+      return this;
+    }
+
+    public Builder setManager(NDManager manager) {
+      this.manager = manager;
+      return this;
+    }
+
+    public PackedTrainer build() {
+      return new PackedTrainer(this);
+    }
+  }
+
+  /** For tests: a run's flat weights (a view of its row). */
+  NDArray weightsOf(int r) {
+    return runs.get(r).flat.array();
+  }
+}
