@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks: step time and full epochs against the PyTorch peer, memory, sparse head.",
-    subcommands = {StepBench.class, EpochBench.class, MemoryBench.class, SparseBench.class})
+    subcommands = {
+      StepBench.class,
+      EpochBench.class,
+      MemoryBench.class,
+      SparseBench.class,
+      PackBench.class
+    })
 public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {

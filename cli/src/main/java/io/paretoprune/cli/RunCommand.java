@@ -17,8 +17,9 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description =
-        "Run a suite (each run in its own JVM, with the same plug-in jars; resumes: only missing"
-            + " runs run), then write its report.")
+        "Run a suite (runs that share network and data packed into one JVM, others each in"
+            + " their own; all with the same plug-in jars; resumes: only missing runs run), then"
+            + " write its report.")
 public final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SUITE", description = "suite YAML file, e.g. suites/paper-mnist.yaml")
   Path suiteFile;

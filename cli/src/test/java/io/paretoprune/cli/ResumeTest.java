@@ -56,7 +56,7 @@ class ResumeTest {
 
   @Test
   void aKilledSuiteResumesOnlyTheMissingRuns() throws Exception {
-    Path suite = SuiteFixture.write(tmp, "resume", "[1, 2, 3]", 2, "");
+    Path suite = SuiteFixture.write(tmp, "resume", "[1, 2, 3]", 2, "runner: {pack: 1}");
     Path results = tmp.resolve("results");
     Path runs = results.resolve("resume").resolve("runs");
     Process first = start(suite, results);

@@ -70,6 +70,29 @@ public final class CheckpointFile implements CheckpointStore {
       List<Integer> resumes,
       List<EpochMetrics> history) {}
 
+  /**
+   * The epoch a run would resume after: its checkpoint's, if there is a readable one for this
+   * config hash; 0 otherwise. Reads only the header.
+   */
+  public static int epochOf(Path runsDir, String runId, String configHash) {
+    Path file = location(runsDir, runId);
+    if (!Files.isRegularFile(file)) {
+      return 0;
+    }
+    try (InputStream raw = Files.newInputStream(file);
+        DataInputStream in = new DataInputStream(raw)) {
+      if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+        return 0;
+      }
+      byte[] header = new byte[in.readInt()];
+      in.readFully(header);
+      Header h = JSON.readValue(header, new TypeReference<Header>() {});
+      return configHash.equals(h.configHash()) ? h.epoch() : 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   /** The epochs after which this run was resumed so far, oldest first. */
   public List<Integer> resumes() {
     return List.copyOf(resumes);

@@ -13,7 +13,9 @@ import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.plugin.PluginPath;
 import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.train.ModelPacker;
 import io.paretoprune.core.train.MultiObjectiveTrainer;
+import io.paretoprune.core.train.PackedTrainer;
 import io.paretoprune.core.train.TrainingConfig;
 import io.paretoprune.core.train.TrainingListener;
 import io.paretoprune.core.train.TrainingResult;
@@ -31,11 +33,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Trains one run and writes its directory atomically. Runs inside the run's own JVM. */
+/**
+ * Trains one run, or several packed into one network, and writes each run's directory atomically.
+ * Runs inside the runs' own JVM.
+ */
 public final class RunExecutor {
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,75 +61,153 @@ public final class RunExecutor {
 
   /** Trains and commits the run directory; returns the training result. */
   public TrainingResult execute(RunSpec spec, TrainingListener progress) throws IOException {
-    EngineSetup.setThreads(spec.threads());
+    return execute(List.of(spec), s -> progress).get(0);
+  }
+
+  /**
+   * Trains the runs and commits each one's directory; returns their results in order. One run
+   * trains alone; several are packed into one network ({@link PackedTrainer}): they must share data
+   * set, model, objectives, batch size and epochs (the suite runner only packs such runs).
+   */
+  public List<TrainingResult> execute(
+      List<RunSpec> specs, Function<RunSpec, TrainingListener> progress) throws IOException {
+    RunSpec first = specs.get(0);
+    EngineSetup.setThreads(first.threads());
     EngineSetup.pytorchOffline();
     String started = Instant.now().toString();
     long t0 = System.nanoTime();
-    DatasetDescriptor descriptor = Datasets.get(spec.dataset().name());
-    Path dir = spec.dataset().dir() != null ? Path.of(spec.dataset().dir()) : dataRoot;
+    DatasetDescriptor descriptor = Datasets.get(first.dataset().name());
+    Path dir = first.dataset().dir() != null ? Path.of(first.dataset().dir()) : dataRoot;
     DatasetSplits splits = descriptor.load(dir);
-    LabeledImages train = limit(splits.train(), spec.dataset().trainLimit());
-    LabeledImages test = limit(splits.test(), spec.dataset().testLimit());
-    List<Objective> objectives = ObjectiveFactory.build(spec.objectives());
-    TrainingResult result;
-    String optimizerDescription;
-    Path tmp;
-    CheckpointFile checkpoint =
-        new CheckpointFile(runsDir, spec.runId(), spec.configHash(), System.err);
+    LabeledImages train = limit(splits.train(), first.dataset().trainLimit());
+    LabeledImages test = limit(splits.test(), first.dataset().testLimit());
+    List<Prepared> runs = new ArrayList<>();
+    List<TrainingResult> results;
     try (NDManager manager = NDManager.newBaseManager()) {
       TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
       InputSpec input =
           new InputSpec(train.channels(), train.height(), train.width(), train.classes());
-      Network net =
-          ModelZoo.load()
-              .create(
-                  spec.model().name(),
-                  new PluginSettings(spec.model().settings()),
-                  input,
-                  manager,
-                  spec.seed());
-      TrainingConfig config =
-          new TrainingConfig(
-              spec.epochs(),
-              spec.batchSize(),
-              spec.seed(),
-              spec.evalBatchSize(),
-              spec.maxStepsPerEpoch());
-      TrainingSchedule schedule =
-          new TrainingSchedule(spec.epochs(), config.stepsPerEpoch(train.count()));
-      ConfiguredOptimizer optimizer =
-          Optimizers.load()
-              .create(
-                  spec.optimizer().name(),
-                  new PluginSettings(spec.optimizer().settings()),
-                  schedule,
-                  objectives.size());
-      optimizerDescription = optimizer.description();
-      MultiObjectiveTrainer.Builder builder =
-          MultiObjectiveTrainer.builder()
-              .setBlock(net.block())
-              .optCatalog(net.catalog())
-              .setObjectives(objectives)
-              .setPlan(optimizer.plan())
-              .setStepPlan(optimizer.step())
-              .setConfig(config)
-              .setManager(manager)
-              .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)))
-              .optCheckpoints(checkpoint);
-      if (progress != null) {
-        builder.addListener(progress);
+      for (RunSpec spec : specs) {
+        runs.add(prepare(spec, manager, input, train.count(), progress.apply(spec)));
       }
-      result = builder.build().fit(data[0], data[1]);
+      if (runs.size() == 1) {
+        results = List.of(runs.get(0).builder.build().fit(data[0], data[1]));
+      } else {
+        ModelPacker packer =
+            ModelZoo.load()
+                .factory(first.model().name())
+                .packer(new PluginSettings(first.model().settings()))
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "model '" + first.model().name() + "' cannot be packed"));
+        PackedTrainer.Builder pack = PackedTrainer.builder().setManager(manager).setPacker(packer);
+        runs.forEach(r -> pack.addRun(r.builder));
+        PackedTrainer trainer = null;
+        try {
+          trainer = pack.build();
+        } catch (IllegalArgumentException e) {
+          // Not packable after all (a plan with several groups, say): one run after another.
+          System.err.println("not packed: " + e.getMessage());
+        }
+        if (trainer != null) {
+          results = trainer.fit(data[0], data[1]);
+        } else {
+          results = new ArrayList<>();
+          for (Prepared r : runs) {
+            results.add(r.builder.build().fit(data[0], data[1]));
+          }
+        }
+      }
       data[0].close();
       data[1].close();
-      tmp = RunDirectory.newTemp(runsDir, spec.runId());
-      saveModel(spec, result, net, tmp);
+      for (int i = 0; i < runs.size(); i++) {
+        Prepared r = runs.get(i);
+        r.tmp = RunDirectory.newTemp(runsDir, r.spec.runId());
+        saveModel(r.spec, results.get(i), r.net, r.tmp);
+      }
     }
     double wall = (System.nanoTime() - t0) / 1e9;
-    write(spec, tmp, result, objectives, optimizerDescription, checkpoint.resumes(), started, wall);
-    // Only now: a kill before the commit resumes from the last epoch instead of starting over.
-    checkpoint.delete();
-    return result;
+    List<String> pack = specs.size() == 1 ? List.of() : specs.stream().map(RunSpec::runId).toList();
+    for (int i = 0; i < runs.size(); i++) {
+      Prepared r = runs.get(i);
+      write(r, results.get(i), pack, started, wall);
+      // Only now: a kill before the commit resumes from the last epoch instead of starting over.
+      r.checkpoint.delete();
+    }
+    return results;
+  }
+
+  /** One run's network, objectives, optimizer and checkpoint, ready to train. */
+  private static final class Prepared {
+    final RunSpec spec;
+    final Network net;
+    final List<Objective> objectives;
+    final String optimizerDescription;
+    final CheckpointFile checkpoint;
+    final MultiObjectiveTrainer.Builder builder;
+    Path tmp;
+
+    Prepared(
+        RunSpec spec,
+        Network net,
+        List<Objective> objectives,
+        String optimizerDescription,
+        CheckpointFile checkpoint,
+        MultiObjectiveTrainer.Builder builder) {
+      this.spec = spec;
+      this.net = net;
+      this.objectives = objectives;
+      this.optimizerDescription = optimizerDescription;
+      this.checkpoint = checkpoint;
+      this.builder = builder;
+    }
+  }
+
+  private Prepared prepare(
+      RunSpec spec, NDManager manager, InputSpec input, int trainCount, TrainingListener progress) {
+    List<Objective> objectives = ObjectiveFactory.build(spec.objectives());
+    CheckpointFile checkpoint =
+        new CheckpointFile(runsDir, spec.runId(), spec.configHash(), System.err);
+    Network net =
+        ModelZoo.load()
+            .create(
+                spec.model().name(),
+                new PluginSettings(spec.model().settings()),
+                input,
+                manager,
+                spec.seed());
+    TrainingConfig config =
+        new TrainingConfig(
+            spec.epochs(),
+            spec.batchSize(),
+            spec.seed(),
+            spec.evalBatchSize(),
+            spec.maxStepsPerEpoch());
+    TrainingSchedule schedule =
+        new TrainingSchedule(spec.epochs(), config.stepsPerEpoch(trainCount));
+    ConfiguredOptimizer optimizer =
+        Optimizers.load()
+            .create(
+                spec.optimizer().name(),
+                new PluginSettings(spec.optimizer().settings()),
+                schedule,
+                objectives.size());
+    MultiObjectiveTrainer.Builder builder =
+        MultiObjectiveTrainer.builder()
+            .setBlock(net.block())
+            .optCatalog(net.catalog())
+            .setObjectives(objectives)
+            .setPlan(optimizer.plan())
+            .setStepPlan(optimizer.step())
+            .setConfig(config)
+            .setManager(manager)
+            .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)))
+            .optCheckpoints(checkpoint);
+    if (progress != null) {
+      builder.addListener(progress);
+    }
+    return new Prepared(spec, net, objectives, optimizer.description(), checkpoint, builder);
   }
 
   /** The suite's pruning settings; random pruning draws from the run's seed unless told. */
@@ -152,15 +237,13 @@ public final class RunExecutor {
   }
 
   private void write(
-      RunSpec spec,
-      Path tmp,
-      TrainingResult result,
-      List<Objective> objectives,
-      String optimizerDescription,
-      List<Integer> resumedAfter,
-      String started,
-      double wall)
+      Prepared r, TrainingResult result, List<String> pack, String started, double wall)
       throws IOException {
+    RunSpec spec = r.spec;
+    Path tmp = r.tmp;
+    List<Objective> objectives = r.objectives;
+    String optimizerDescription = r.optimizerDescription;
+    List<Integer> resumedAfter = r.checkpoint.resumes();
     RunTables.epochs(spec.runId(), spec.label(), spec.seed(), result.epochs())
         .write()
         .csv(tmp.resolve("epochs.csv").toFile());
@@ -193,7 +276,8 @@ public final class RunExecutor {
             versions(),
             gitCommit,
             PluginPath.installed().jars(),
-            resumedAfter);
+            resumedAfter,
+            pack);
     // The manifest is written last: its presence marks the directory complete.
     Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest));
     RunDirectory.commit(tmp, runsDir, spec.runId());

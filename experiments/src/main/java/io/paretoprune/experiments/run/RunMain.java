@@ -1,22 +1,29 @@
 package io.paretoprune.experiments.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginPath;
 import io.paretoprune.core.train.EpochMetrics;
 import io.paretoprune.core.train.TrainingListener;
 import io.paretoprune.core.train.TrainingResult;
 import io.paretoprune.experiments.suite.RunSpec;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Entry point of a run's own JVM: {@code RunMain RUN_SPEC_JSON DATA_DIR RUNS_DIR GIT_COMMIT}.
+ * Entry point of a run's own JVM: {@code RunMain RUN_SPEC_JSON DATA_DIR RUNS_DIR GIT_COMMIT}, where
+ * the file holds one run spec or a JSON array of the specs of a pack.
  *
  * <p>One JVM per run because DJL's PyTorch engine allows one gradient collector per JVM. It prints
- * a line {@code @epoch <epoch> <test accuracy> <dense nonzeros>} per epoch for the suite runner,
- * exits 0 when the run completed or diverged (both are results), 2 on a user's mistake, 1 on any
- * other failure, and stops when its parent dies so a killed suite leaves no orphan training.
+ * a line {@code @epoch <run id> <epoch> <test accuracy> <dense nonzeros>} per epoch and run for the
+ * suite runner, exits 0 when the run completed or diverged (both are results), 2 on a user's
+ * mistake, 1 on any other failure, and stops when its parent dies so a killed suite leaves no
+ * orphan training.
  */
 public final class RunMain {
   private RunMain() {}
@@ -30,11 +37,19 @@ public final class RunMain {
     try {
       // The parent's plug-in jars, checked again: a jar could have changed since it started.
       PluginPath.fromSystemProperty().install();
-      RunSpec spec = RunSpec.fromJson(Files.readString(Path.of(args[0])));
+      List<RunSpec> specs = specs(Files.readString(Path.of(args[0])));
       RunExecutor executor = new RunExecutor(Path.of(args[1]), Path.of(args[2]), args[3]);
-      TrainingResult r = executor.execute(spec, new ProgressPrinter());
-      System.out.println(
-          "@done " + r.status().name().toLowerCase(Locale.ROOT) + " " + r.divergedAtEpoch());
+      List<TrainingResult> results = executor.execute(specs, ProgressPrinter::new);
+      for (int i = 0; i < specs.size(); i++) {
+        TrainingResult r = results.get(i);
+        System.out.println(
+            "@done "
+                + specs.get(i).runId()
+                + " "
+                + r.status().name().toLowerCase(Locale.ROOT)
+                + " "
+                + r.divergedAtEpoch());
+      }
       System.exit(0);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
@@ -71,12 +86,41 @@ public final class RunMain {
             });
   }
 
-  /** Progress for the parent: one short line per epoch. */
+  /** One run spec, or a JSON array of them (a pack). */
+  static List<RunSpec> specs(String json) {
+    if (!json.stripLeading().startsWith("[")) {
+      return List.of(RunSpec.fromJson(json));
+    }
+    try {
+      List<RunSpec> out = new ArrayList<>();
+      for (JsonNode n : new ObjectMapper().readTree(json)) {
+        out.add(RunSpec.fromJson(n.toString()));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not a list of run specs: " + e.getMessage(), e);
+    }
+  }
+
+  /** Progress for the parent: one short line per epoch and run. */
   static final class ProgressPrinter implements TrainingListener {
+    private final String runId;
+
+    ProgressPrinter(RunSpec spec) {
+      this.runId = spec.runId();
+    }
+
     @Override
     public void onEpoch(EpochMetrics m) {
-      System.out.printf(
-          Locale.ROOT, "@epoch %d %.4f %d%n", m.epoch(), m.testAccuracy(), m.denseNonzeros());
+      synchronized (System.out) {
+        System.out.printf(
+            Locale.ROOT,
+            "@epoch %s %d %.4f %d%n",
+            runId,
+            m.epoch(),
+            m.testAccuracy(),
+            m.denseNonzeros());
+      }
     }
   }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param optimizerDescription the resolved pairing, e.g. {@code min-norm + adam (per-objective)}
  * @param resumedAfterEpochs the epochs after which a killed run was resumed from its checkpoint
  *     (empty for a run that went through; {@code wallSeconds} is then the last process's time)
+ * @param packedWith the runs trained together as one packed network, this one included (empty for a
+ *     run trained alone; {@code wallSeconds} is then the whole pack's time)
  */
 public record RunManifest(
     String runId,
@@ -36,4 +38,5 @@ public record RunManifest(
     Map<String, String> versions,
     String gitCommit,
     List<PluginJar> plugins,
-    List<Integer> resumedAfterEpochs) {}
+    List<Integer> resumedAfterEpochs,
+    List<String> packedWith) {}

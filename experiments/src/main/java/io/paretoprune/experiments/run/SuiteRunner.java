@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a suite: every (optimizer, seed) in its own JVM, several at once, skipping runs whose
+ * Runs a suite: every (optimizer, seed) in its own JVM, or packed with others that share its
+ * network and data into one ({@link RunPacking}), several processes at once, skipping runs whose
  * directory is complete (so a killed suite resumes where it stopped), then writes the suite's
  * summary and statistics.
  */
@@ -97,30 +98,39 @@ public final class SuiteRunner {
       }
     }
     int parallel = parallelism(suite);
+    List<List<RunSpec>> packs = RunPacking.plan(pending, suite, parallel, runs);
     long resuming =
         pending.stream()
             .filter(r -> Files.isRegularFile(CheckpointFile.location(runs, r.runId())))
             .count();
+    long packed = packs.stream().filter(p -> p.size() > 1).count();
     out.printf(
-        "suite %s: %d runs, %d already done, %d to run%s, %d at a time%n",
+        "suite %s: %d runs, %d already done, %d to run%s, %d at a time%s%n",
         suite.name(),
         all.size(),
         all.size() - pending.size(),
         pending.size(),
         resuming == 0 ? "" : " (" + resuming + " from an epoch checkpoint)",
-        parallel);
+        parallel,
+        packed == 0
+            ? ""
+            : ", packed as "
+                + packs.stream()
+                    .map(p -> String.valueOf(p.size()))
+                    .collect(java.util.stream.Collectors.joining("+"))
+                + " runs per process");
     SuiteProgress progress = new SuiteProgress(out, all.size(), all.size() - pending.size());
     String git = GitCommit.of(suiteFile.toAbsolutePath().getParent());
     RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
-      List<Future<RunOutcome>> futures = new ArrayList<>();
-      for (RunSpec r : pending) {
-        futures.add(pool.submit(() -> launcher.launch(r, progress)));
+      List<Future<List<RunOutcome>>> futures = new ArrayList<>();
+      for (List<RunSpec> p : packs) {
+        futures.add(pool.submit(() -> launcher.launch(p, progress)));
       }
-      for (Future<RunOutcome> f : futures) {
+      for (Future<List<RunOutcome>> f : futures) {
         try {
-          outcomes.add(f.get());
+          outcomes.addAll(f.get());
         } catch (java.util.concurrent.ExecutionException e) {
           throw new IOException("run launcher failed: " + e.getCause(), e.getCause());
         }

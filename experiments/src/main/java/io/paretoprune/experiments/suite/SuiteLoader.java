@@ -35,6 +35,7 @@ public final class SuiteLoader {
           "max_steps_per_epoch",
           "threads_per_run",
           "parallel",
+          "runner",
           "pareto",
           "shared_settings",
           "grid");
@@ -132,7 +133,29 @@ public final class SuiteLoader {
         root.integer("max_steps_per_epoch", 0, 0, Integer.MAX_VALUE),
         threads,
         root.integer("parallel", 0, 0, 256),
+        pack(root.get("runner")),
         root.get("pareto").isMissing() ? null : pareto(root.get("pareto")));
+  }
+
+  /** {@code runner: {pack: auto | N}}; auto (0) when absent. */
+  private static int pack(ConfigNode runner) {
+    if (runner.isMissing()) {
+      return 0;
+    }
+    runner.allowOnly(Set.of("pack"));
+    ConfigNode p = runner.get("pack");
+    if (p.isMissing() || p.text().equals("auto")) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(p.text());
+      if (n >= 1 && n <= 1024) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw p.error("expected auto or a whole number of runs from 1 to 1024, got '" + p.text() + "'");
   }
 
   private static SuiteSpec.PluginSpec plugin(ConfigNode n) {

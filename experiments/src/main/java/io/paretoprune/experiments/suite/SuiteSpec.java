@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * A validated suite: what to train, how, with which optimizers and seeds.
  *
- * @param parallel runs at once; 0 means cores / threadsPerRun
+ * @param parallel processes at once; 0 means cores / threadsPerRun
+ * @param pack runs trained as one packed network per process: 1 trains each run alone, 0 ({@code
+ *     auto}, the default) lets {@link io.paretoprune.experiments.run.RunPacking} choose
  * @param pareto a Pareto-front search, or null
  */
 public record SuiteSpec(
@@ -23,6 +25,7 @@ public record SuiteSpec(
     int maxStepsPerEpoch,
     int threadsPerRun,
     int parallel,
+    int pack,
     ParetoSpec pareto) {
 
   /** Data set name, optional directory (default {@code <data>/<name>}), optional size limits. */

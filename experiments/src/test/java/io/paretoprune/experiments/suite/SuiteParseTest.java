@@ -49,6 +49,22 @@ class SuiteParseTest {
   }
 
   @Test
+  void runnerPackIsAutoUnlessANumberIsGiven() throws Exception {
+    assertEquals(0, parse(GOOD).pack());
+    assertEquals(0, parse(GOOD + "runner: {pack: auto}\n").pack());
+    assertEquals(1, parse(GOOD + "runner: {pack: 1}\n").pack());
+    assertEquals(8, parse(GOOD + "runner: {pack: 8}\n").pack());
+    ConfigException zero = fails(GOOD + "runner: {pack: 0}\n");
+    assertEquals("runner.pack", zero.key());
+    assertTrue(zero.getMessage().contains("expected auto or a whole number"), zero.getMessage());
+    assertEquals("runner.pack", fails(GOOD + "runner: {pack: many}\n").key());
+    assertEquals("runner.packs", fails(GOOD + "runner: {packs: 2}\n").key());
+    RunSpec a = RunPlanner.plan(parse(GOOD)).get(0);
+    RunSpec b = RunPlanner.plan(parse(GOOD + "runner: {pack: 1}\n")).get(0);
+    assertEquals(a.configHash(), b.configHash(), "packing does not change what a run is");
+  }
+
+  @Test
   void unknownKeyNamesFileKeyAndAllowedKeys() {
     ConfigException e = fails(GOOD + "epochz: 3\n");
     assertEquals("s.yaml", e.file());
