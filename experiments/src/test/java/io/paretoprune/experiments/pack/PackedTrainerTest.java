@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A packed run's epoch rows equal the same run trained alone, for SMGD, MAdam (per-objective Adam)
- * and weighted runs with threshold and magnitude pruning, packed together.
+ * and weighted runs with threshold and magnitude pruning, packed together with a run that diverges:
+ * it ends as diverged in the same epoch as alone, and the others are unaffected.
  *
  * <p>Tolerance: 2e-3 relative (plus 1e-5 absolute) on objectives and weight means over 2 epochs of
  * 6 steps. The packed kernels (grouped convolution, batched products, per-row sums for the Gram
@@ -73,7 +74,18 @@ class PackedTrainerTest {
               Map.of("weights", List.of(1.0, 3e-4), "step", "adam", "lr", 0.01),
               "threshold",
               Map.of("tau", 1e-3),
-              1));
+              1),
+          // Diverges within the first epoch: it must end alone, the others go on.
+          new Spec(
+              "weighted",
+              Map.of("weights", List.of(1.0, 3e-4), "step", "sgd", "lr", 1e9, "momentum", 0.9),
+              "threshold",
+              Map.of("tau", 1e-3),
+              4));
+
+  private static boolean diverging(Spec s) {
+    return s.seed() == 4;
+  }
 
   @BeforeAll
   static void engine() {
@@ -130,6 +142,12 @@ class PackedTrainerTest {
     for (int r = 0; r < SPECS.size(); r++) {
       TrainingResult a = lone.get(r);
       TrainingResult p = packed.get(r);
+      if (diverging(SPECS.get(r))) {
+        assertEquals(TrainingResult.Status.DIVERGED, a.status());
+        assertEquals(TrainingResult.Status.DIVERGED, p.status(), p.message());
+        assertEquals(a.divergedAtEpoch(), p.divergedAtEpoch());
+        continue;
+      }
       assertEquals(TrainingResult.Status.COMPLETED, a.status(), a.message());
       assertEquals(TrainingResult.Status.COMPLETED, p.status(), p.message());
       assertEquals(EPOCHS, p.epochs().size());
