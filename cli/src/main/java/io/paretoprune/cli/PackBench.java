@@ -92,6 +92,13 @@ final class PackBench implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "2", description = "epochs per measurement (2)")
   int epochs;
 
+  @Option(
+      names = "--profile",
+      description =
+          "train one pack of the first --runs value in this process under PyTorch's profiler and"
+              + " write its trace (chrome://tracing JSON; scripts/trace-summary.py reads it)")
+  Path profile;
+
   private static final Pattern OURS =
       Pattern.compile("@pack (\\d+) epoch (\\d+) seconds ([0-9.]+) rss_kb (\\d+)");
   private static final Pattern PEER = Pattern.compile("epoch (\\d+): ([0-9.]+)s ");
@@ -100,6 +107,17 @@ final class PackBench implements Callable<Integer> {
   public Integer call() throws Exception {
     if (child > 0) {
       return trainPack();
+    }
+    if (profile != null) {
+      child = runs.get(0);
+      EngineSetup.setThreads(1);
+      EngineSetup.pytorchOffline();
+      ai.djl.engine.Engine.getEngine("PyTorch");
+      ai.djl.pytorch.jni.JniUtils.startProfile(false, false, false);
+      trainPack();
+      ai.djl.pytorch.jni.JniUtils.stopProfile(profile.toAbsolutePath().toString());
+      System.out.println("trace of a pack of " + child + " runs: " + profile);
+      return 0;
     }
     System.out.printf(
         Locale.ROOT,

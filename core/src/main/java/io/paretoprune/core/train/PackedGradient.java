@@ -31,16 +31,16 @@ final class PackedGradient {
   NDArray dot(PackedGradient other) {
     List<NDArray> terms = new ArrayList<>();
     if (full != null && other.full != null) {
-      terms.add(full.mul(other.full).sum(new int[] {1}));
+      terms.add(rowDots(full, other.full));
     }
     if (full != null) {
       for (Part q : other.parts) {
-        terms.add(full.get(columns(q.from(), q.to())).mul(q.values()).sum(new int[] {1}));
+        terms.add(rowDots(full.get(columns(q.from(), q.to())), q.values()));
       }
     }
     if (other.full != null) {
       for (Part p : parts) {
-        terms.add(other.full.get(columns(p.from(), p.to())).mul(p.values()).sum(new int[] {1}));
+        terms.add(rowDots(other.full.get(columns(p.from(), p.to())), p.values()));
       }
     }
     for (Part p : parts) {
@@ -60,6 +60,15 @@ final class PackedGradient {
       return null;
     }
     return terms.size() == 1 ? terms.get(0) : NDArrays.add(terms.toArray(new NDArray[0]));
+  }
+
+  /**
+   * Row-wise dot products of two {@code [R, n]} arrays as {@code [R]}: one batched product, so no
+   * array of their element-wise products is written and read back.
+   */
+  static NDArray rowDots(NDArray a, NDArray b) {
+    long r = a.getShape().get(0);
+    return a.expandDims(1).matMul(b.expandDims(2)).reshape(r);
   }
 
   /** Every run's Gram matrix {@code [r][i][j]}, with one copy to the host. */
