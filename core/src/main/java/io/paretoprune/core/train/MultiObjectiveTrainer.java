@@ -16,12 +16,9 @@ import io.paretoprune.core.engine.Seeds;
 import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.param.ParameterCatalog;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * Trains a network on k objectives.
@@ -39,60 +36,25 @@ public final class MultiObjectiveTrainer {
   public static final double STATIONARY_TOLERANCE = 1e-8;
 
   private final Block block;
-  private final ParameterCatalog catalog;
+  private final RunState run;
   private final ProblemLayout layout;
-
-  /** The step rule on the combined direction; null when the rule is applied per objective. */
-  private final Optimizer stepRule;
-
-  /** The per-objective step rules; null when the rule is applied to the combined direction. */
-  private final PerObjectiveStep perObjective;
-
-  private final StepRuleState stepRuleState;
   private final TrainingConfig config;
-  private final List<StepHook> hooks;
-  private final List<TrainingListener> listeners;
   private final NDManager manager;
   private final ParameterStore store;
   private final FlatParameters flat;
-  private final CheckpointStore checkpoints;
 
   /** The id under which the step rule keeps its state for the flat parameter array. */
   public static final String FLAT_ID = "paretoprune.flat";
 
   private MultiObjectiveTrainer(Builder b) {
-    this.block = Objects.requireNonNull(b.block, "block");
-    this.catalog = b.catalog != null ? b.catalog : ParameterCatalog.of(block);
-    this.layout =
-        new ProblemLayout(
-            Objects.requireNonNull(b.objectives, "objectives"),
-            catalog,
-            Objects.requireNonNull(b.plan, "plan"));
-    if (layout.autograd.length == 0) {
-      throw new IllegalArgumentException("no objective has a data loss; nothing to learn from");
-    }
-    if ((b.stepRule == null) == (b.stepPlan == null)) {
-      throw new IllegalArgumentException(
-          "give the trainer exactly one of a step rule and a step plan");
-    }
-    this.config = Objects.requireNonNull(b.config, "config");
-    this.hooks = List.copyOf(b.hooks);
-    this.listeners = List.copyOf(b.listeners);
+    this.run = new RunState(b);
+    this.block = b.block;
+    this.layout = run.layout;
+    this.config = run.config;
     this.manager = Objects.requireNonNull(b.manager, "manager");
     this.store = new ParameterStore(manager, false);
-    this.checkpoints = b.checkpoints;
     this.flat = FlatParameters.adopt(layout.params, manager);
-    StepRuleState inner;
-    if (b.stepPlan != null && b.stepPlan.application() == StepApplication.PER_OBJECTIVE) {
-      this.stepRule = null;
-      this.perObjective = new PerObjectiveStep(layout, b.stepPlan, flat);
-      inner = perObjective;
-    } else {
-      this.stepRule = b.stepRule != null ? b.stepRule : b.stepPlan.combinedRule();
-      this.perObjective = null;
-      inner = b.stepRuleState != null ? b.stepRuleState : StepRuleStates.of(stepRule);
-    }
-    this.stepRuleState = new FlatStepRuleState(inner, flat, manager);
+    run.adopt(flat, manager, store);
   }
 
   public static Builder builder() {
@@ -100,7 +62,7 @@ public final class MultiObjectiveTrainer {
   }
 
   public ParameterCatalog parameters() {
-    return catalog;
+    return run.catalog;
   }
 
   /** Trains for the configured epochs; a NaN or Inf ends the run as diverged, never throws it. */
@@ -114,101 +76,42 @@ public final class MultiObjectiveTrainer {
               + config.batchSize());
     }
     long totalSteps = (long) stepsPerEpoch * config.epochs();
-    Evaluator evaluator = new Evaluator(block, store, layout, catalog, config.evalBatchSize());
-    SplittableRandom shuffle = new SplittableRandom(config.seed());
-    List<EpochMetrics> history = new ArrayList<>();
-    long step = 0;
-    int first = 1;
-    SnapshotCodec codec = checkpoints == null ? null : codec();
-    Optional<TrainerSnapshot> resumed =
-        checkpoints == null ? Optional.empty() : checkpoints.load(manager);
-    if (resumed.isPresent()) {
-      TrainerSnapshot snap = resumed.get();
-      // The snapshot's state arrays now belong to the step rules and hooks: not closed here.
-      List<NDList> hookStates = codec.restore(snap);
-      history.addAll(snap.history());
-      step = snap.step();
-      first = snap.epoch() + 1;
-      // The data order is replayed from the seed rather than stored.
-      for (int e = 1; e < first; e++) {
-        Seeds.permutation((int) train.size(), shuffle);
-      }
-      HookContext at = context(step, snap.epoch(), stepsPerEpoch, totalSteps);
-      for (int h = 0; h < hooks.size(); h++) {
-        hooks.get(h).resume(at, hookStates.get(h));
-      }
-    } else {
-      HookContext initial = context(0, 0, stepsPerEpoch, totalSteps);
-      for (StepHook h : hooks) {
-        h.beforeTraining(initial);
-      }
-    }
-    for (int epoch = first; epoch <= config.epochs(); epoch++) {
+    Optional<TrainerSnapshot> resumed = run.checkpoint(manager);
+    run.resume(resumed, (int) train.size(), stepsPerEpoch, totalSteps);
+    int first = resumed.map(TrainerSnapshot::epoch).orElse(0) + 1;
+    long step = resumed.map(TrainerSnapshot::step).orElse(0L);
+    for (int epoch = first; epoch <= config.epochs() && run.active(); epoch++) {
       // The engine's generator (dropout) restarts from the seed and the epoch, so an epoch run
       // after a resume draws what it would have drawn without the interruption.
       Engine.getInstance().setRandomSeed(Seeds.engineSeed(config.seed(), epoch));
-      EpochAccumulator acc = new EpochAccumulator(manager, layout);
+      run.startEpoch((int) train.size(), manager);
       long start = System.nanoTime();
       // Each batch gathers its own rows: a shuffled copy of the whole training set per epoch
       // would cost a large allocation (and its page faults) inside every epoch.
-      try (NDArray order = manager.create(Seeds.permutation((int) train.size(), shuffle))) {
+      try (NDArray order = manager.create(run.order)) {
         for (int s = 0; s < stepsPerEpoch; s++) {
           step++;
           long from = (long) s * config.batchSize();
           NDIndex range = new NDIndex().addSliceDim(from, from + config.batchSize());
           try (NDArray rows = order.get(range)) {
-            step(train.features().get(rows), train.labels().get(rows), acc, step, epoch);
+            step(train.features().get(rows), train.labels().get(rows), run.acc, step, epoch);
           } catch (NonFiniteGradientException e) {
-            acc.close();
-            return new TrainingResult(
-                TrainingResult.Status.DIVERGED,
-                history,
-                epoch,
-                e.getMessage() + " at step " + step);
+            run.diverge(epoch, e.getMessage() + " at step " + step);
+            return run.result();
           }
-          HookContext ctx = context(step, epoch, stepsPerEpoch, totalSteps);
-          for (StepHook h : hooks) {
-            h.afterStep(ctx);
-          }
+          run.afterStep(step, epoch, stepsPerEpoch, totalSteps);
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      Evaluator.Evaluated m = evaluator.finish(epoch, acc, stepsPerEpoch, seconds, test);
-      acc.close();
-      if (!m.finite()) {
-        return new TrainingResult(
-            TrainingResult.Status.DIVERGED, history, epoch, "objective value is NaN or Inf");
-      }
-      history.add(m.metrics());
-      if (checkpoints != null && epoch < config.epochs()) {
-        TrainerSnapshot snap = codec.take(epoch, step, history, manager);
-        checkpoints.save(snap);
-        snap.arrays().close();
-      }
-      for (TrainingListener l : listeners) {
-        l.onEpoch(m.metrics());
-      }
+      run.finishEpoch(epoch, step, stepsPerEpoch, seconds, test, manager);
     }
-    return new TrainingResult(TrainingResult.Status.COMPLETED, history, 0, "");
-  }
-
-  private SnapshotCodec codec() {
-    Map<String, Optimizer> rules = new LinkedHashMap<>();
-    if (perObjective != null) {
-      perObjective.forEachRule(rules::put);
-    } else {
-      rules.put("combined", stepRule);
-    }
-    return new SnapshotCodec(flat, catalog.all(), layout.params, rules, layout.groups, hooks);
-  }
-
-  private HookContext context(long step, int epoch, int stepsPerEpoch, long totalSteps) {
-    return new HookContext(catalog, step, epoch, stepsPerEpoch, totalSteps, stepRuleState, flat);
+    return run.result();
   }
 
   private void step(NDArray x, NDArray y, EpochAccumulator acc, long step, int epoch) {
     int k = layout.objectiveCount();
     int groups = layout.groups.size();
+    PerObjectiveStep perObjective = run.perObjective;
     NDArray direction = null;
     NDArray[][] perObjectiveGrads = new NDArray[groups][];
     double[][] weights = new double[groups][];
@@ -275,7 +178,7 @@ public final class MultiObjectiveTrainer {
     }
     // The step rule runs outside the scope: the state it creates on its first call must live on.
     if (perObjective == null) {
-      stepRule.update(FLAT_ID, flat.array(), direction);
+      run.stepRule.update(FLAT_ID, flat.array(), direction);
       direction.close();
     } else {
       for (int gi = 0; gi < groups; gi++) {
@@ -284,12 +187,7 @@ public final class MultiObjectiveTrainer {
         }
       }
     }
-    for (StepRecord r : records) {
-      acc.addWeights(r);
-      for (TrainingListener l : listeners) {
-        l.onStep(r);
-      }
-    }
+    run.record(records);
   }
 
   /** Builder; {@code setX} is required, {@code optX} has a default. */

@@ -12,21 +12,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import io.paretoprune.core.data.TensorDataset;
 import io.paretoprune.core.engine.Gradients;
 import io.paretoprune.core.engine.Seeds;
 import io.paretoprune.core.objective.CrossEntropy;
-import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterRef;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * Trains R runs of one architecture, data set and batch size as one packed network: one forward and
@@ -73,9 +69,6 @@ public final class PackedTrainer {
       requireSame("epochs", config.epochs(), r.config.epochs());
       requireSame("evaluation batch", config.evalBatchSize(), r.config.evalBatchSize());
       requireSame("steps per epoch limit", config.maxStepsPerEpoch(), r.config.maxStepsPerEpoch());
-      if (r.stepPlan == null) {
-        throw new IllegalArgumentException("a packed run needs a step plan");
-      }
     }
     for (MultiObjectiveTrainer.Builder r : b.runs) {
       runs.add(new RunState(r));
@@ -102,7 +95,10 @@ public final class PackedTrainer {
     }
     this.weights = manager.zeros(new Shape(n * width), DataType.FLOAT32);
     for (int r = 0; r < n; r++) {
-      runs.get(r).adopt(weights.get(FlatParameters.slice(r * width, (r + 1) * width)), manager);
+      RunState run = runs.get(r);
+      run.inPack = true;
+      NDArray row = weights.get(FlatParameters.slice(r * width, (r + 1) * width));
+      run.adopt(FlatParameters.adoptInto(run.layout.params, row, manager), manager, store);
     }
     // The packed leaves are views of W's columns: [R, p] per parameter, reshaped to the
     // parameter's shape with a leading run axis. Made outside gradient mode, as FlatParameters'.
@@ -167,7 +163,7 @@ public final class PackedTrainer {
       // No engine randomness reaches a packed forward pass (ModelPacker); reseeded for parity.
       Engine.getInstance().setRandomSeed(Seeds.engineSeed(runs.get(0).config.seed(), epoch));
       for (RunState r : runs) {
-        r.startEpoch((int) train.size());
+        r.startEpoch((int) train.size(), manager);
       }
       PackedTotals totals = new PackedTotals(manager, shape, n);
       long start = System.nanoTime();
@@ -183,10 +179,7 @@ public final class PackedTrainer {
         step(train, rows, totals, step, epoch);
         for (RunState r : runs) {
           if (r.active()) {
-            HookContext ctx = r.context(step, epoch, stepsPerEpoch, totalSteps);
-            for (StepHook h : r.hooks) {
-              h.afterStep(ctx);
-            }
+            r.afterStep(step, epoch, stepsPerEpoch, totalSteps);
           }
         }
       }
@@ -210,7 +203,7 @@ public final class PackedTrainer {
   private int resume(TensorDataset train, int stepsPerEpoch, long totalSteps) {
     List<Optional<TrainerSnapshot>> snaps = new ArrayList<>();
     for (RunState r : runs) {
-      snaps.add(r.checkpoints == null ? Optional.empty() : r.checkpoints.load(manager));
+      snaps.add(r.checkpoint(manager));
     }
     int epoch = snaps.get(0).map(TrainerSnapshot::epoch).orElse(0);
     for (Optional<TrainerSnapshot> s : snaps) {
@@ -220,7 +213,7 @@ public final class PackedTrainer {
       }
     }
     for (int r = 0; r < runs.size(); r++) {
-      runs.get(r).resume(snaps.get(r), train, stepsPerEpoch, totalSteps);
+      runs.get(r).resume(snaps.get(r), (int) train.size(), stepsPerEpoch, totalSteps);
     }
     return epoch + 1;
   }
@@ -353,12 +346,7 @@ public final class PackedTrainer {
           }
           run.perObjective.apply(0, own, c[r]);
         }
-        for (StepRecord rec : records.get(r)) {
-          run.acc.addWeights(rec);
-          for (TrainingListener l : run.listeners) {
-            l.onStep(rec);
-          }
-        }
+        run.record(records.get(r));
       }
     } finally {
       if (direction != null) {
@@ -509,162 +497,6 @@ public final class PackedTrainer {
         }
       }
       correct.close();
-    }
-  }
-
-  /** One run of the pack: everything a lone trainer would hold for it. */
-  private final class RunState {
-    final MultiObjectiveTrainer.Builder spec;
-    final TrainingConfig config;
-    final ParameterCatalog catalog;
-    final ProblemLayout layout;
-    final List<StepHook> hooks;
-    final List<TrainingListener> listeners;
-    final CheckpointStore checkpoints;
-    final SplittableRandom shuffle;
-    final List<EpochMetrics> history = new ArrayList<>();
-    FlatParameters flat;
-    Optimizer stepRule;
-    PerObjectiveStep perObjective;
-    StepRuleState stepRuleState;
-    Evaluator evaluator;
-    SnapshotCodec codec;
-    EpochAccumulator acc;
-    long[] order;
-    TrainingResult ended;
-
-    RunState(MultiObjectiveTrainer.Builder b) {
-      this.spec = b;
-      this.config = b.config;
-      this.catalog = b.catalog != null ? b.catalog : ParameterCatalog.of(b.block);
-      this.layout =
-          new ProblemLayout(
-              Objects.requireNonNull(b.objectives, "objectives"),
-              catalog,
-              Objects.requireNonNull(b.plan, "plan"));
-      if (layout.autograd.length == 0) {
-        throw new IllegalArgumentException("no objective has a data loss; nothing to learn from");
-      }
-      this.hooks = List.copyOf(b.hooks);
-      this.listeners = List.copyOf(b.listeners);
-      this.checkpoints = b.checkpoints;
-      this.shuffle = new SplittableRandom(config.seed());
-    }
-
-    /** Moves the run's weights into its row of W and builds its step rules there. */
-    void adopt(NDArray row, NDManager manager) {
-      flat = FlatParameters.adoptInto(layout.params, row, manager);
-      StepRuleState inner;
-      if (spec.stepPlan.application() == StepApplication.PER_OBJECTIVE) {
-        perObjective = new PerObjectiveStep(layout, spec.stepPlan, flat);
-        inner = perObjective;
-      } else {
-        stepRule = spec.stepPlan.combinedRule();
-        inner = StepRuleStates.of(stepRule);
-      }
-      stepRuleState = new FlatStepRuleState(inner, flat, manager);
-      evaluator = new Evaluator(spec.block, store, layout, catalog, config.evalBatchSize());
-      Map<String, Optimizer> rules = new LinkedHashMap<>();
-      if (perObjective != null) {
-        perObjective.forEachRule(rules::put);
-      } else {
-        rules.put("combined", stepRule);
-      }
-      codec = new SnapshotCodec(flat, catalog.all(), layout.params, rules, layout.groups, hooks);
-    }
-
-    boolean active() {
-      return ended == null;
-    }
-
-    HookContext context(long step, int epoch, int stepsPerEpoch, long totalSteps) {
-      return new HookContext(catalog, step, epoch, stepsPerEpoch, totalSteps, stepRuleState, flat);
-    }
-
-    void resume(
-        Optional<TrainerSnapshot> snap, TensorDataset train, int stepsPerEpoch, long totalSteps) {
-      if (snap.isPresent()) {
-        TrainerSnapshot s = snap.get();
-        List<NDList> hookStates = codec.restore(s);
-        history.addAll(s.history());
-        for (int e = 1; e <= s.epoch(); e++) {
-          Seeds.permutation((int) train.size(), shuffle);
-        }
-        HookContext at = context(s.step(), s.epoch(), stepsPerEpoch, totalSteps);
-        for (int h = 0; h < hooks.size(); h++) {
-          hooks.get(h).resume(at, hookStates.get(h));
-        }
-      } else {
-        HookContext initial = context(0, 0, stepsPerEpoch, totalSteps);
-        for (StepHook h : hooks) {
-          h.beforeTraining(initial);
-        }
-      }
-    }
-
-    void startEpoch(int examples) {
-      order = Seeds.permutation(examples, shuffle);
-      if (active()) {
-        acc = new EpochAccumulator(manager, layout);
-      }
-    }
-
-    /** The run's objectives on the batch: its data losses plus penalties at its weights. */
-    double[] losses(double[] dataLoss) {
-      double[] v = dataLoss.clone();
-      for (ProblemLayout.PenaltyRuns pr : layout.penalties) {
-        for (ProblemLayout.Range r : pr.runs()) {
-          try (NDArray w = flat.array().get(FlatParameters.slice(r.from(), r.to()));
-              NDArray value = pr.penalty().value(w)) {
-            v[pr.objective()] += value.getFloat();
-          }
-        }
-      }
-      return v;
-    }
-
-    void finishEpoch(
-        int epoch,
-        long step,
-        int stepsPerEpoch,
-        double seconds,
-        TensorDataset test,
-        NDManager manager) {
-      Evaluator.Evaluated m = evaluator.finish(epoch, acc, stepsPerEpoch, seconds, test);
-      acc.close();
-      acc = null;
-      if (!m.finite()) {
-        diverge(epoch, "objective value is NaN or Inf");
-        return;
-      }
-      history.add(m.metrics());
-      if (checkpoints != null && epoch < config.epochs()) {
-        TrainerSnapshot snap = codec.take(epoch, step, history, manager);
-        checkpoints.save(snap);
-        snap.arrays().close();
-      }
-      for (TrainingListener l : listeners) {
-        l.onEpoch(m.metrics());
-      }
-    }
-
-    /**
-     * Ends the run as diverged. Its row of W is zeroed so that its NaN cannot reach a kernel that
-     * might mix rows; it is neither stepped nor evaluated again.
-     */
-    void diverge(int epoch, String message) {
-      ended = new TrainingResult(TrainingResult.Status.DIVERGED, history, epoch, message);
-      flat.array().set(new NDIndex(":"), 0f);
-      if (acc != null) {
-        acc.close();
-        acc = null;
-      }
-    }
-
-    TrainingResult result() {
-      return ended != null
-          ? ended
-          : new TrainingResult(TrainingResult.Status.COMPLETED, history, 0, "");
     }
   }
 
