@@ -34,12 +34,21 @@ import org.apache.commons.math3.linear.RealVector;
  *       solver on {@code G / s} with tolerance {@value #STATIONARY}.
  * </ul>
  *
+ * <p>The reference code (AvivNavon/nash-mtl, {@code NashMTL.backward}) then clips the combined
+ * gradient to norm {@code max_norm} (default 1.0) with {@code clip_grad_norm_}; here the same
+ * happens through the weights: with {@code maxNorm > 0} and {@code ||d|| = sqrt(alpha^T G alpha) >
+ * maxNorm}, alpha is multiplied by {@code maxNorm / ||d||}. The recorded weights are the clipped
+ * ones.
+ *
  * <p>With {@code updateEvery > 1} the weights are recomputed at steps 1, 1 + n, 1 + 2n, ... and
  * kept in between (the paper's {@code update_weights_every}); the kept weights are the rule's
  * checkpoint state.
  */
 public final class NashMtlCombiner implements GradientCombiner {
   public static final int DEFAULT_MAX_ITERATIONS = 20;
+
+  /** The reference code's default {@code max_norm}. */
+  public static final double DEFAULT_MAX_NORM = 1.0;
 
   /** {@code ||d||} of the min-norm point of the scaled gradients below which none is taken. */
   static final double STATIONARY = 1e-9;
@@ -48,17 +57,22 @@ public final class NashMtlCombiner implements GradientCombiner {
 
   private final int maxIterations;
   private final int updateEvery;
+  private final double maxNorm;
   private double[] kept;
 
   public NashMtlCombiner() {
-    this(DEFAULT_MAX_ITERATIONS, 1);
+    this(DEFAULT_MAX_ITERATIONS, 1, DEFAULT_MAX_NORM);
   }
 
   /**
    * @param maxIterations cap on Newton steps, at least 1
    * @param updateEvery recompute the weights every this many steps, at least 1
+   * @param maxNorm clip {@code ||d||} to this, finite and &gt;= 0; 0 for no clipping
    */
-  public NashMtlCombiner(int maxIterations, int updateEvery) {
+  public NashMtlCombiner(int maxIterations, int updateEvery, double maxNorm) {
+    if (!(maxNorm >= 0) || Double.isInfinite(maxNorm)) {
+      throw new IllegalArgumentException("max norm must be finite and >= 0, got " + maxNorm);
+    }
     if (maxIterations < 1) {
       throw new IllegalArgumentException("max iterations must be at least 1, got " + maxIterations);
     }
@@ -67,6 +81,7 @@ public final class NashMtlCombiner implements GradientCombiner {
     }
     this.maxIterations = maxIterations;
     this.updateEvery = updateEvery;
+    this.maxNorm = maxNorm;
   }
 
   @Override
@@ -76,11 +91,22 @@ public final class NashMtlCombiner implements GradientCombiner {
     if (kept != null && kept.length == g.length && (step - 1) % updateEvery != 0) {
       return kept.clone();
     }
-    kept = solve(g);
+    kept = clipped(g, solve(g));
     return kept.clone();
   }
 
-  /** The bargaining weights for one (checked) Gram matrix. */
+  private double[] clipped(double[][] g, double[] alpha) {
+    double norm = Math.sqrt(Math.max(0, MinNormSolver.quadratic(g, alpha)));
+    if (maxNorm > 0 && norm > maxNorm) {
+      double f = maxNorm / norm;
+      for (int i = 0; i < alpha.length; i++) {
+        alpha[i] *= f;
+      }
+    }
+    return alpha;
+  }
+
+  /** The bargaining weights for one (checked) Gram matrix, before clipping. */
   double[] solve(double[][] g) {
     int k = g.length;
     int[] live = java.util.stream.IntStream.range(0, k).filter(i -> g[i][i] > 0).toArray();
@@ -192,6 +218,8 @@ public final class NashMtlCombiner implements GradientCombiner {
     return "nashmtl(max_iterations="
         + maxIterations
         + (updateEvery > 1 ? ", update_weights_every=" + updateEvery : "")
+        + ", max_norm="
+        + maxNorm
         + ")";
   }
 }

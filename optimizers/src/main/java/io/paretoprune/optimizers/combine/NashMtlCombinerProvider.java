@@ -29,6 +29,11 @@ public final class NashMtlCombinerProvider implements CombinerProvider {
     m.put(
         "update_weights_every",
         "recompute the weights every n steps and keep them in between, n >= 1 (default 1)");
+    m.put(
+        "max_norm",
+        "clip the combined gradient to this norm through the weights, >= 0, 0 = off (default "
+            + NashMtlCombiner.DEFAULT_MAX_NORM
+            + " as the reference code)");
     return m;
   }
 
@@ -38,6 +43,8 @@ public final class NashMtlCombinerProvider implements CombinerProvider {
     int iterations =
         settings.getInt("max_iterations", NashMtlCombiner.DEFAULT_MAX_ITERATIONS, 1, 1000);
     int every = settings.getInt("update_weights_every", 1, 1, Integer.MAX_VALUE);
-    return new NashMtlCombiner(iterations, every);
+    double maxNorm =
+        settings.getDouble("max_norm", NashMtlCombiner.DEFAULT_MAX_NORM, 0, Double.MAX_VALUE);
+    return new NashMtlCombiner(iterations, every, maxNorm);
   }
 }

@@ -60,7 +60,7 @@ class CombinerSettingsTest {
     assertEquals(
         "cagrad(c=0.2)", combiner(create("combine", "combiner", "cagrad", "c", 0.2)).toString());
     assertEquals(
-        "nashmtl(max_iterations=5, update_weights_every=10)",
+        "nashmtl(max_iterations=5, update_weights_every=10, max_norm=0.0)",
         combiner(
                 create(
                     "combine",
@@ -69,7 +69,9 @@ class CombinerSettingsTest {
                     "max_iterations",
                     5,
                     "update_weights_every",
-                    10))
+                    10,
+                    "max_norm",
+                    0))
             .toString());
     GradientCombiner mn = combiner(create("combine", "combiner", "min-norm", "normalize", "loss+"));
     assertEquals("min-norm(normalize=loss+)", mn.toString());
@@ -89,6 +91,7 @@ class CombinerSettingsTest {
     failsOn("max_iterations", "combine", "combiner", "nashmtl", "max_iterations", 0);
     failsOn("max_iterations", "combine", "combiner", "nashmtl", "max_iterations", 2.5);
     failsOn("update_weights_every", "combine", "combiner", "nashmtl", "update_weights_every", 0);
+    failsOn("max_norm", "combine", "combiner", "nashmtl", "max_norm", -1);
     failsOn("normalize", "combine", "combiner", "min-norm", "normalize", "foo");
     failsOn("normalize", "smgd", "normalize", "foo");
     failsOn("seed", "combine", "combiner", "pcgrad", "seed", 1.5);

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /** Nash-MTL against its defining condition alpha_i (g_i . d) = 1 on explicit vectors. */
 class NashMtlCombinerTest {
+  /** Without the reference code's clipping: the bargaining solution itself. */
   private static double[] weights(double[][] g) {
-    return new NashMtlCombiner().weights(CombinerInput.ofGram(gram(g)));
+    return new NashMtlCombiner(20, 1, 0).weights(CombinerInput.ofGram(gram(g)));
   }
 
   /** alpha > 0 and alpha_i g_i.d = 1 with d = sum alpha_j g_j, d built from the vectors. */
@@ -92,7 +93,7 @@ class NashMtlCombinerTest {
 
   @Test
   void updateWeightsEveryKeepsTheWeightsInBetweenAndCheckpointsThem() {
-    NashMtlCombiner c = new NashMtlCombiner(20, 3);
+    NashMtlCombiner c = new NashMtlCombiner(20, 3, 0);
     double[][] a = gram(new double[][] {v(1, 0), v(0, 2)});
     double[][] b = gram(new double[][] {v(4, 0), v(0, 1)});
     double[] first = c.weights(new CombinerInput(a, null, 1, 1));
@@ -100,10 +101,24 @@ class NashMtlCombinerTest {
     assertArrayEquals(first, c.weights(new CombinerInput(b, null, 3, 1)));
     double[] fourth = c.weights(new CombinerInput(b, null, 4, 1));
     assertArrayEquals(new double[] {0.25, 1}, fourth, 1e-12);
-    NashMtlCombiner resumed = new NashMtlCombiner(20, 3);
+    NashMtlCombiner resumed = new NashMtlCombiner(20, 3, 0);
     resumed.restoreState(c.saveState());
     assertArrayEquals(fourth, resumed.weights(new CombinerInput(a, null, 5, 1)));
     assertNotEquals(fourth[0], resumed.weights(new CombinerInput(a, null, 7, 1))[0]);
     assertNull(new NashMtlCombiner().saveState(), "every step recomputed: nothing to keep");
+  }
+
+  @Test
+  void theDefaultClipsTheDirectionToNormOneAsTheReferenceCode() {
+    // Orthogonal: alpha = (1/3, 2), d = (1, 1) of norm sqrt(2) > 1: scaled by 1/sqrt(2).
+    double[][] g = {v(3, 0), v(0, 0.5)};
+    double[] a = new NashMtlCombiner().weights(CombinerInput.ofGram(gram(g)));
+    double r = 1 / Math.sqrt(2);
+    assertArrayEquals(new double[] {r / 3, 2 * r}, a, 1e-12);
+    assertEquals(1, Vectors.norm(combine(a, g)), 1e-12);
+    // A short direction is left alone: alpha = (1/2), d = (1, 0) of norm 1 with max_norm 2.
+    double[] b =
+        new NashMtlCombiner(20, 1, 2).weights(CombinerInput.ofGram(gram(new double[][] {v(2, 0)})));
+    assertArrayEquals(new double[] {0.5}, b, 1e-12);
   }
 }
