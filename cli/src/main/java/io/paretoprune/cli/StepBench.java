@@ -129,6 +129,29 @@ final class StepBench implements Callable<Integer> {
             lo,
             hi);
       }
+      // The rule's own arithmetic, free of the step's noise: every adaptive combiner shares the
+      // Gram matrix and the direction, so what differs between them is the weights() call.
+      double[][] gram = {{0.04, -0.03}, {-0.03, 25000.0}};
+      double[] losses = {0.3, 9000.0};
+      System.out.println(
+          "  weights() alone on a LeNet-like Gram matrix (k = 2), median of 5 x 20000:");
+      for (String v : variants.subList(1, variants.size())) {
+        io.paretoprune.core.train.GradientCombiner c = combiner(v);
+        List<Double> us = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+          long t0 = System.nanoTime();
+          for (int i = 0; i < 20000; i++) {
+            c.weights(new io.paretoprune.core.train.CombinerInput(gram, losses, i + 1, 1));
+          }
+          us.add((System.nanoTime() - t0) / 1e3 / 20000);
+        }
+        System.out.printf(
+            Locale.ROOT,
+            "  %-24s %8.2f us/call = %.4f of the SGD step%n",
+            v.substring("combiner:".length()),
+            median(us),
+            median(us) / 1000 / sgd);
+      }
       return 0;
     }
     double smgd = median(ms.get("smgd"));
@@ -148,6 +171,20 @@ final class StepBench implements Callable<Integer> {
           Locale.ROOT, "  ours/peer SMGD: %.3f (target <= 0.45)%n", pruned / median(peerSmgd));
     }
     return 0;
+  }
+
+  private static io.paretoprune.core.train.GradientCombiner combiner(String variant) {
+    java.util.Map.Entry<String, java.util.Map<String, Object>> o = BenchSetup.optimizer(variant);
+    return io.paretoprune.optimizers.Optimizers.load()
+        .create(
+            o.getKey(),
+            new io.paretoprune.core.plugin.PluginSettings(o.getValue()),
+            new io.paretoprune.core.train.TrainingSchedule(1, 100),
+            2)
+        .plan()
+        .groups()
+        .get(0)
+        .combiner();
   }
 
   private double peer(Path data, String mode) throws Exception {
