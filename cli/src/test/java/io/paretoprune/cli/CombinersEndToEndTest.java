@@ -43,6 +43,7 @@ class CombinersEndToEndTest {
               - {label: CAGrad, combiner: cagrad, step: sgd, settings: {c: 0.4}}
               - {label: NashMTL, combiner: nashmtl, step: sgd, settings: {max_iterations: 10}}
               - {label: IMTLG, combiner: imtlg, step: sgd}
+              - {label: AlignedMTL, combiner: aligned-mtl, step: sgd}
               - {label: MGDA-l2, combiner: min-norm, step: sgd, settings: {normalize: l2}}
               - {label: MGDA-lossplus, combiner: min-norm, step: sgd, settings: {normalize: loss+}}
             pruning: {name: threshold, settings: {tau: 0.001, on: dense}}
@@ -62,6 +63,7 @@ class CombinersEndToEndTest {
             new String[] {"CAGrad", "cagrad"},
             new String[] {"NashMTL", "nashmtl"},
             new String[] {"IMTLG", "imtlg"},
+            new String[] {"AlignedMTL", "aligned-mtl"},
             new String[] {"MGDA-l2", "min-norm"},
             new String[] {"MGDA-lossplus", "min-norm"})) {
       JsonNode m = json.readTree(runs.resolve(run[0] + "-s1/manifest.json").toFile());

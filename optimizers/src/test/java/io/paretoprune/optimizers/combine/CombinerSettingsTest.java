@@ -47,7 +47,7 @@ class CombinerSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pcgrad", "cagrad", "nashmtl", "imtlg", "min-norm"})
+  @ValueSource(strings = {"pcgrad", "cagrad", "nashmtl", "imtlg", "aligned-mtl", "min-norm"})
   void everyCombinerIsListedAndBuildsWithItsDefaults(String name) {
     assertTrue(PluginCatalog.combiners().all().stream().anyMatch(p -> p.name().equals(name)));
     ConfiguredOptimizer o = create("combine", "combiner", name, "step", "sgd");
@@ -99,6 +99,7 @@ class CombinerSettingsTest {
     // A key of another combiner is unknown to this one.
     failsOn("c", "combine", "combiner", "imtlg", "c", 0.5);
     failsOn("normalize", "combine", "combiner", "pcgrad", "normalize", "l2");
+    failsOn("seed", "combine", "combiner", "aligned-mtl", "seed", 1);
   }
 
   @Test

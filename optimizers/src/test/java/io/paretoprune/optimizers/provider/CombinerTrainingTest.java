@@ -94,6 +94,8 @@ class CombinerTrainingTest {
     "nashmtl,,3",
     "imtlg,,2",
     "imtlg,,3",
+    "aligned-mtl,,2",
+    "aligned-mtl,,3",
     "min-norm,l2,2",
     "min-norm,loss,3",
     "min-norm,loss+,2"
