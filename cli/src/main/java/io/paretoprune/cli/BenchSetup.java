@@ -44,13 +44,45 @@ final class BenchSetup {
   }
 
   /**
-   * Trains LeNet-5 with one optimizer variant for {@code epochs} x {@code steps}.
+   * Trains LeNet-5 with one optimizer variant for {@code epochs} x {@code steps} at batch 64.
    *
-   * @param variant {@code sgd} (plain SGD, momentum 0.9), {@code smgd}, or {@code smgd+prune}
+   * @param variant {@code sgd} (plain SGD, momentum 0.9), {@code smgd}, {@code smgd+prune}, or
+   *     {@code combiner:NAME[:NORMALIZE]}: combiner NAME (its defaults; min-norm with the given
+   *     normalisation) with step sgd, momentum 0.9
    */
   static TrainingResult train(
       NDManager m, DatasetSplits data, String variant, int epochs, int steps, long seed) {
     return trainWithListener(m, data, variant, epochs, steps, seed, null);
+  }
+
+  /** {@link #train} at another batch size. */
+  static TrainingResult train(
+      NDManager m,
+      DatasetSplits data,
+      String variant,
+      int epochs,
+      int steps,
+      long seed,
+      int batch) {
+    return trainWithListener(m, data, variant, epochs, steps, seed, null, batch);
+  }
+
+  /** The optimizer and settings a variant names. */
+  static Map.Entry<String, Map<String, Object>> optimizer(String variant) {
+    Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    settings.put("lr", 0.01);
+    settings.put("momentum", 0.9);
+    settings.put("schedule", "constant");
+    if (variant.startsWith("combiner:")) {
+      String[] parts = variant.split(":");
+      settings.put("combiner", parts[1]);
+      settings.put("step", "sgd");
+      if (parts.length > 2) {
+        settings.put("normalize", parts[2]);
+      }
+      return Map.entry("combine", settings);
+    }
+    return Map.entry(variant.startsWith("smgd") ? "smgd" : "sgd", settings);
   }
 
   static TrainingResult trainWithListener(
@@ -61,6 +93,18 @@ final class BenchSetup {
       int steps,
       long seed,
       io.paretoprune.core.train.TrainingListener listener) {
+    return trainWithListener(m, data, variant, epochs, steps, seed, listener, 64);
+  }
+
+  static TrainingResult trainWithListener(
+      NDManager m,
+      DatasetSplits data,
+      String variant,
+      int epochs,
+      int steps,
+      long seed,
+      io.paretoprune.core.train.TrainingListener listener,
+      int batch) {
     TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, data.train(), data.test());
     LabeledImages tr = data.train();
     Network net =
@@ -72,16 +116,13 @@ final class BenchSetup {
                 m,
                 seed);
     List<Objective> objectives = paperObjectives();
-    TrainingConfig config = new TrainingConfig(epochs, 64, seed, 1000, steps);
+    TrainingConfig config = new TrainingConfig(epochs, batch, seed, 1000, steps);
     TrainingSchedule schedule = new TrainingSchedule(epochs, config.stepsPerEpoch(tr.count()));
-    String name = variant.startsWith("smgd") ? "smgd" : "sgd";
+    Map.Entry<String, Map<String, Object>> named = optimizer(variant);
     ConfiguredOptimizer o =
         Optimizers.load()
             .create(
-                name,
-                new PluginSettings(Map.of("lr", 0.01, "momentum", 0.9, "schedule", "constant")),
-                schedule,
-                objectives.size());
+                named.getKey(), new PluginSettings(named.getValue()), schedule, objectives.size());
     MultiObjectiveTrainer.Builder b =
         MultiObjectiveTrainer.builder()
             .setBlock(net.block())

@@ -95,7 +95,15 @@ record SuiteResults(
       return one;
     }
     if (!all.columnNames().equals(one.columnNames())) {
-      return all; // another problem's runs (different objectives) are reported from summary.csv
+      if (!problemColumns(all).equals(problemColumns(one))) {
+        return all; // another problem's runs (different objectives) are reported from summary.csv
+      }
+      // The same problem, but a combiner reported values of its own (min-norm's gn_* columns):
+      // every run gets every column, missing where its rule reported nothing.
+      java.util.List<String> names = new java.util.ArrayList<>(all.columnNames());
+      one.columnNames().stream().filter(n -> !names.contains(n)).forEach(names::add);
+      all = aligned(all, names);
+      one = aligned(one, names);
     }
     try {
       return all.append(one);
@@ -103,6 +111,37 @@ record SuiteResults(
       throw new ReportException(
           file + ": columns do not match the other runs': " + e.getMessage(), e);
     }
+  }
+
+  /** The columns that say which problem a run solved: objectives, groups and their weights. */
+  private static java.util.Set<String> problemColumns(Table t) {
+    java.util.Set<String> s = new java.util.TreeSet<>();
+    for (String n : t.columnNames()) {
+      if (n.startsWith("train_") || n.startsWith("test_") || n.startsWith("w_")) {
+        s.add(n);
+      }
+    }
+    return s;
+  }
+
+  /** {@code t} with exactly the columns {@code names} in that order, absent ones all missing. */
+  private static Table aligned(Table t, java.util.List<String> names) {
+    if (t.columnNames().equals(names)) {
+      return t;
+    }
+    Table out = Table.create(t.name());
+    for (String n : names) {
+      if (t.columnNames().contains(n)) {
+        out.addColumns(t.column(n));
+      } else {
+        tech.tablesaw.api.DoubleColumn c = tech.tablesaw.api.DoubleColumn.create(n);
+        for (int i = 0; i < t.rowCount(); i++) {
+          c.appendMissing();
+        }
+        out.addColumns(c);
+      }
+    }
+    return out;
   }
 
   /**

@@ -51,7 +51,7 @@ final class EpochAccumulator implements AutoCloseable {
   void addWeights(StepRecord r) {
     for (GroupStats g : groups) {
       if (g.name.equals(r.group())) {
-        g.add(r.weights(), r.directionNorm());
+        g.add(r.weights(), r.directionNorm(), r.recorded());
       }
     }
   }
@@ -86,6 +86,7 @@ final class EpochAccumulator implements AutoCloseable {
     final double[] min;
     final double[] max;
     double normSum;
+    final java.util.Map<String, double[]> recordedSums = new java.util.LinkedHashMap<>();
     long steps;
     long stationary;
 
@@ -100,7 +101,14 @@ final class EpochAccumulator implements AutoCloseable {
       java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
-    void add(double[] c, double norm) {
+    void add(double[] c, double norm, java.util.Map<String, double[]> recorded) {
+      recorded.forEach(
+          (name, v) -> {
+            double[] s = recordedSums.computeIfAbsent(name, n -> new double[v.length]);
+            for (int j = 0; j < Math.min(s.length, v.length); j++) {
+              s[j] += v[j];
+            }
+          });
       for (int j = 0; j < c.length; j++) {
         sum[j] += c[j];
         min[j] = Math.min(min[j], c[j]);
@@ -125,7 +133,21 @@ final class EpochAccumulator implements AutoCloseable {
           min.clone(),
           max.clone(),
           steps == 0 ? Double.NaN : normSum / steps,
-          stationary);
+          stationary,
+          recordedMeans());
+    }
+
+    private java.util.Map<String, double[]> recordedMeans() {
+      java.util.Map<String, double[]> means = new java.util.LinkedHashMap<>();
+      recordedSums.forEach(
+          (name, s) -> {
+            double[] m = new double[s.length];
+            for (int j = 0; j < s.length; j++) {
+              m[j] = s[j] / steps;
+            }
+            means.put(name, m);
+          });
+      return means;
     }
   }
 }

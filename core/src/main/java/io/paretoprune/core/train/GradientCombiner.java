@@ -16,10 +16,24 @@ public interface GradientCombiner {
   /**
    * Chooses the weights.
    *
-   * @return one non-negative weight per objective of the group
+   * @return one finite weight per objective of the group. They need not be non-negative nor sum to
+   *     1: min-norm's lie on the simplex, PCGrad's sum to about k, Nash-MTL's are unnormalised and
+   *     IMTL-G's sum to 1 but may be negative for k &gt;= 3. The trainer accepts any finite weights
+   *     (NaN or Inf stops the run as diverged).
    * @throws NonFiniteGradientException when the gradients hold NaN or Inf
    */
   double[] weights(CombinerInput input);
+
+  /**
+   * What the rule reports about the choice {@link #weights} just made besides the weights: by name,
+   * one value per objective of the group (min-norm's gradient normalisers {@code gn}, say). The
+   * trainer keeps it in the step's {@link StepRecord#recorded()} and its epoch mean in {@link
+   * WeightStats#recordedMeans()}; a run's epochs.csv has a column {@code NAME_GROUP_OBJECTIVE_mean}
+   * for each. A rule reports the same names at every step; empty (the default) for nothing.
+   */
+  default java.util.Map<String, double[]> recorded() {
+    return java.util.Map.of();
+  }
 
   /** False for rules that never read the Gram matrix: the trainer then does not compute it. */
   default boolean needsGram() {

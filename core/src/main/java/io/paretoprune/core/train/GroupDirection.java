@@ -92,7 +92,9 @@ final class GroupDirection {
       }
     }
     double norm = gram == null ? Double.NaN : GramMatrix.directionNorm(gram, c);
-    records.add(new StepRecord(step, epoch, rule.name(), c, norm));
+    java.util.Map<String, double[]> reported = new java.util.LinkedHashMap<>();
+    combiner.recorded().forEach((name, v) -> reported.put(name, v.clone()));
+    records.add(new StepRecord(step, epoch, rule.name(), c, norm, reported));
     return c;
   }
 

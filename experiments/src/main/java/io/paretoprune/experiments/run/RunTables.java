@@ -48,6 +48,15 @@ public final class RunTables {
           DoubleColumn.create("dnorm_" + w.group() + "_mean"),
           LongColumn.create("stationary_" + w.group()));
     }
+    // What a rule reports besides its weights (min-norm's normalisers gn, say) comes after every
+    // older column, so the columns before keep their places.
+    for (WeightStats w : first.weights()) {
+      for (String name : w.recordedMeans().keySet()) {
+        for (int o : w.objectives()) {
+          t.addColumns(DoubleColumn.create(recordedColumn(name, w.group(), names.get(o))));
+        }
+      }
+    }
     for (EpochMetrics m : history) {
       id.append(runId);
       lab.append(label);
@@ -74,8 +83,25 @@ public final class RunTables {
         t.doubleColumn("dnorm_" + w.group() + "_mean").append(w.meanDirectionNorm());
         t.longColumn("stationary_" + w.group()).append(w.stationarySteps());
       }
+      for (WeightStats w : first.weights()) {
+        WeightStats now =
+            m.weights().stream().filter(x -> x.group().equals(w.group())).findFirst().orElse(w);
+        int[] objs = w.objectives();
+        for (String name : w.recordedMeans().keySet()) {
+          double[] v = now.recordedMeans().get(name);
+          for (int j = 0; j < objs.length; j++) {
+            t.doubleColumn(recordedColumn(name, w.group(), names.get(objs[j])))
+                .append(v == null || j >= v.length ? Double.NaN : v[j]);
+          }
+        }
+      }
     }
     return t;
+  }
+
+  /** {@code NAME_GROUP_OBJECTIVE_mean}, e.g. {@code gn_all_f1_mean}. */
+  static String recordedColumn(String name, String group, String objective) {
+    return name + "_" + group + "_" + objective + "_mean";
   }
 
   public static Table layers(String runId, String label, long seed, List<EpochMetrics> history) {

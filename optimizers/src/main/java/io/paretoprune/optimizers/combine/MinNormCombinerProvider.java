@@ -5,7 +5,10 @@ import io.paretoprune.core.train.GradientCombiner;
 import io.paretoprune.optimizers.CombinerProvider;
 import java.util.Map;
 
-/** {@code min-norm}: the stochastic multi-gradient rule ({@link MinNormCombiner}), any k. */
+/**
+ * {@code min-norm}: the stochastic multi-gradient rule ({@link MinNormCombiner}), any k, with
+ * MGDA's optional gradient normalisation ({@link GradientNormalization}).
+ */
 public final class MinNormCombinerProvider implements CombinerProvider {
   @Override
   public String name() {
@@ -19,11 +22,16 @@ public final class MinNormCombinerProvider implements CombinerProvider {
 
   @Override
   public Map<String, String> settings() {
-    return Map.of();
+    return Map.of(
+        "normalize",
+        "scale each gradient before the min-norm search, weights then applied to the raw"
+            + " gradients (MGDA's code): none | l2 | loss | loss+ (default none)");
   }
 
   @Override
   public GradientCombiner create(PluginSettings settings, int objectives) {
-    return new MinNormCombiner();
+    settings.requireOnly(this);
+    String id = settings.getChoice("normalize", "none", GradientNormalization.ids());
+    return new MinNormCombiner(GradientNormalization.byId(id));
   }
 }

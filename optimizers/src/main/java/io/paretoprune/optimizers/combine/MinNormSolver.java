@@ -104,7 +104,8 @@ public final class MinNormSolver {
         weights, normSquared, iterations, Math.sqrt(normSquared) < stationaryTolerance);
   }
 
-  private static double[][] checked(double[][] gram) {
+  /** Validated and symmetrised copy of a Gram matrix (shared by every rule in this package). */
+  static double[][] checked(double[][] gram) {
     if (gram == null || gram.length == 0) {
       throw new IllegalArgumentException("the Gram matrix is empty");
     }
