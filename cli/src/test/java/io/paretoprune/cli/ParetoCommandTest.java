@@ -46,5 +46,10 @@ class ParetoCommandTest {
     try (var runs = Files.list(dir.resolve("runs"))) {
       assertEquals(4, runs.filter(r -> !r.getFileName().toString().startsWith(".")).count());
     }
+    // The search's report: its front, the knee it retrained and that run's curves.
+    String html = Files.readString(tmp.resolve("r/front/report/index.html"));
+    assertTrue(html.contains("id=\"fig-pareto-objectives\""), html);
+    assertTrue(html.contains("id=\"fig-knee-accuracy\""), html);
+    assertTrue(html.contains("which the search used (pareto.json (retrained))"), html);
   }
 }
