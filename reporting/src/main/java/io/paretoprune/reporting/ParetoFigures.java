@@ -476,7 +476,9 @@ final class ParetoFigures {
               .orElse(0);
       double span = Math.max(best - lo, 0.01);
       return new AccuracyRange(
-          threshold, Math.max(0, lo - 0.08 * span), Math.min(1, best + 0.05 * span));
+          threshold,
+          Math.max(0, Math.min(lo, best - span) - 0.08 * span),
+          Math.min(1, best + 0.05 * span));
     }
 
     boolean collapsed(double accuracy) {

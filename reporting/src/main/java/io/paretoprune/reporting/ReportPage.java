@@ -125,15 +125,9 @@ final class ReportPage {
     String c = CAPTIONS.getOrDefault(name, "");
     if (name.startsWith("pareto") && pareto != null) {
       c += " " + kneeSentence();
-      JsonNode info = pareto.info();
-      if (info != null && info.hasNonNull("hypervolume")) {
-        c +=
-            " Hypervolume "
-                + info.get("hypervolume").asText()
-                + (info.hasNonNull("reference")
-                    ? " with reference point " + info.get("reference") + " (f1, f2)"
-                    : "")
-                + ".";
+      String hv = hypervolume();
+      if (!hv.isEmpty()) {
+        c += " Hypervolume " + hv + ".";
       }
     }
     if (name.equals("pareto-accuracy") || name.equals("landing")) {
@@ -159,6 +153,9 @@ final class ReportPage {
   }
 
   private String kneeSentence() {
+    if (pareto.points().stream().noneMatch(q -> q.kneeChord() || q.kneePaper())) {
+      return "The search marked no knee (its front has too few points).";
+    }
     String rule = pareto.kneeRule();
     if (rule == null) {
       return "Knees: ring, chord rule; square, paper rule (the results do not say which the search"
@@ -169,6 +166,25 @@ final class ReportPage {
         + " rule, which the search used ("
         + pareto.kneeRuleSource()
         + "); square: the knee by the other rule, where it differs.";
+  }
+
+  /** "1775 with reference point (f1, f2) = (2.532, 4088)", or "" without pareto.json. */
+  private String hypervolume() {
+    JsonNode info = pareto.info();
+    if (info == null || !info.hasNonNull("hypervolume")) {
+      return "";
+    }
+    String s = sig(info.get("hypervolume").asDouble());
+    JsonNode ref = info.get("reference");
+    if (ref != null && ref.isArray() && ref.size() == 2) {
+      s +=
+          " with reference point (f1, f2) = ("
+              + sig(ref.get(0).asDouble())
+              + ", "
+              + sig(ref.get(1).asDouble())
+              + ")";
+    }
+    return s;
   }
 
   private String describePareto() {
@@ -207,13 +223,9 @@ final class ReportPage {
         .append(" of ")
         .append(pareto.points().size())
         .append(" weightings on the front");
-    if (info != null && info.hasNonNull("hypervolume")) {
-      h.append("; hypervolume ")
-          .append(Html.esc(Axes.plain(info.get("hypervolume").asDouble())))
-          .append(
-              info.hasNonNull("reference")
-                  ? " with reference point (f1, f2) = " + Html.esc(info.get("reference").toString())
-                  : "");
+    String hv = hypervolume();
+    if (!hv.isEmpty()) {
+      h.append("; hypervolume ").append(Html.esc(hv));
     }
     h.append(". ").append(Html.esc(kneeSentence()));
     if (pareto.knee() != null) {

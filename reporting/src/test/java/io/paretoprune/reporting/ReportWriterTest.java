@@ -31,7 +31,7 @@ class ReportWriterTest {
       xml.newDocumentBuilder().parse(svg.toFile()); // well-formed XML
     }
     assertEquals(8, html.split("<svg").length - 1);
-    assertTrue(html.contains("Hypervolume 1234.5"));
+    assertTrue(html.contains("Hypervolume 1235 with reference point (f1, f2) = (1, 10000)"), html);
     assertTrue(html.contains("reference lines of the original code"));
     assertFalse(html.contains("http://") && html.contains("<script src"), "nothing is fetched");
   }
