@@ -208,7 +208,7 @@ final class ReportPage {
     int epochs = pareto.searchEpochs();
     b.append(pareto.points().size()).append(" weightings");
     if (epochs > 0) {
-      b.append(" of ").append(epochs).append(" epochs each");
+      b.append(" of ").append(epochs).append(epochs == 1 ? " epoch each" : " epochs each");
     }
     return b.toString();
   }
