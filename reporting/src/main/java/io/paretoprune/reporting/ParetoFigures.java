@@ -267,15 +267,7 @@ final class ParetoFigures {
   }
 
   private String kneeName() {
-    JsonNodeText t = new JsonNodeText(p.knee().manifest());
-    return "c2 = " + Axes.plain(t.c2());
-  }
-
-  /** The weighting c2 of a run's manifest. */
-  private record JsonNodeText(com.fasterxml.jackson.databind.JsonNode m) {
-    double c2() {
-      return m.path("optimizerSettings").path("weights").path(1).asDouble(Double.NaN);
-    }
+    return "c2 = " + Axes.plain(p.knee().c2());
   }
 
   private static JFreeChart curves(

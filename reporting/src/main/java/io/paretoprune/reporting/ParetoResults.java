@@ -55,7 +55,12 @@ record ParetoResults(
   }
 
   /** The knee retrained for the suite's full epochs: its manifest and epochs.csv. */
-  record KneeRun(String runId, JsonNode manifest, Table epochs) {}
+  record KneeRun(String runId, JsonNode manifest, Table epochs) {
+    /** The weighting's c2 (its manifest's optimizer weights), NaN when it has none. */
+    double c2() {
+      return kneeC2(manifest);
+    }
+  }
 
   static final List<String> REQUIRED = List.of("c1", "c2", "f1", "f2", "dominated");
 
