@@ -83,8 +83,7 @@ record Front(
       var e = p.knee().epochs();
       int last = e.rowCount() - 1;
       if (e.containsColumn("test_accuracy") && e.containsColumn("dense_nonzeros")) {
-        double c2 =
-            p.knee().manifest().path("optimizerSettings").path("weights").path(1).asDouble();
+        double c2 = p.knee().c2();
         retrained =
             new Pt(
                 "c2 = " + Axes.plain(c2) + ", " + e.rowCount() + " epochs",
