@@ -47,12 +47,7 @@ record ParetoResults(
       boolean kneePaper,
       boolean kneeChord,
       double accuracy,
-      double nonzeros) {
-    /** Error rate, the minimised form of accuracy. */
-    double error() {
-      return 1 - accuracy;
-    }
-  }
+      double nonzeros) {}
 
   /** The knee retrained for the suite's full epochs: its manifest and epochs.csv. */
   record KneeRun(String runId, JsonNode manifest, Table epochs) {
