@@ -99,6 +99,17 @@ final class Landing {
     return scale;
   }
 
+  /** Mean accuracy minus the knee's (a fraction; NaN without a knee). */
+  double accuracyMinusKnee(Place p) {
+    Front.Pt k = kneeTarget();
+    return k == null ? Double.NaN : p.accuracy().mean() - k.accuracy();
+  }
+
+  /** The mean fraction of dense weights pruned: 1 - mean nonzeros / the scale. */
+  double sparsity(Place p) {
+    return 1 - p.nonzeros().mean() / scale;
+  }
+
   /** The knee the distances are measured to: the retrained one when there is one. */
   Front.Pt kneeTarget() {
     return front.retrainedKnee() != null ? front.retrainedKnee() : front.knee();
@@ -141,6 +152,8 @@ final class Landing {
             DoubleColumn.create("hv_contribution"),
             DoubleColumn.create("distance_to_front_pp"),
             DoubleColumn.create("distance_to_knee_pp"),
+            DoubleColumn.create("accuracy_minus_knee_pp"),
+            DoubleColumn.create("dense_sparsity_pct"),
             StringColumn.create("dominated_by_front"));
     for (Place r : rows) {
       t.stringColumn("label").append(r.label());
@@ -154,6 +167,8 @@ final class Landing {
       t.doubleColumn("hv_contribution").append(r.hvContribution());
       t.doubleColumn("distance_to_front_pp").append(100 * r.frontDistance());
       t.doubleColumn("distance_to_knee_pp").append(100 * r.kneeDistance());
+      t.doubleColumn("accuracy_minus_knee_pp").append(100 * accuracyMinusKnee(r));
+      t.doubleColumn("dense_sparsity_pct").append(100 * sparsity(r));
       t.stringColumn("dominated_by_front").append(Boolean.toString(r.dominated()));
     }
     return t;

@@ -308,6 +308,7 @@ final class ReportPage {
         "<table class=landing><thead><tr><th>optimizer</th><th>seeds</th><th>test accuracy</th>"
             + "<th>dense nonzeros</th><th>hypervolume contribution</th>"
             + "<th>distance to the front (pp)</th><th>distance to the knee (pp)</th>"
+            + "<th>accuracy − knee's (pp)</th><th>dense sparsity %</th>"
             + "</tr></thead><tbody>\n");
     for (Landing.Place p : landing.rows()) {
       h.append("<tr><td><span class=swatch style=\"background:")
@@ -327,6 +328,10 @@ final class ReportPage {
           .append(p.dominated() ? " <span class=ci>behind</span>" : " <span class=ci>ahead</span>")
           .append("</td><td>")
           .append(Html.num(100 * p.kneeDistance(), 2))
+          .append("</td><td>")
+          .append(Html.num(100 * landing.accuracyMinusKnee(p), 2))
+          .append("</td><td>")
+          .append(Html.num(100 * landing.sparsity(p), 2))
           .append("</td></tr>\n");
     }
     Front.Pt k = landing.kneeTarget();
@@ -340,7 +345,8 @@ final class ReportPage {
         .append(" the mean. <b>Distance to the front</b>: to the line through the front's")
         .append(" non-dominated points, in percentage points of that space (1 = one point of")
         .append(" accuracy or 1% of the dense weights), positive (behind) when a front point")
-        .append(" dominates the mean, negative (ahead) otherwise. <b>Distance to the knee</b>:")
+        .append(" dominates the mean, negative (ahead) otherwise. <b>Dense sparsity</b>: 1 minus")
+        .append(" mean nonzeros over the dense size. <b>Distance to the knee</b>:")
         .append(" to ");
     if (k == null) {
       h.append("the knee; the front has none, so none is given.");
@@ -351,7 +357,8 @@ final class ReportPage {
           .append(Html.num(k.accuracy(), 4))
           .append(", ")
           .append(Html.esc(Axes.plain(k.nonzeros())))
-          .append(" dense nonzeros), in the same units.");
+          .append(" dense nonzeros), in the same units; <b>accuracy − knee's</b>: the mean test")
+          .append(" accuracy minus the knee's, in points.");
     }
     h.append(" Front: ").append(Html.esc(f.source()));
     if (f.epochs() > 0) {

@@ -76,6 +76,9 @@ class ReportLandingTest {
     assertEquals(-4.36564, t.numberColumn("distance_to_front_pp").getDouble(0), 1e-5);
     assertEquals(10.19804, t.numberColumn("distance_to_knee_pp").getDouble(0), 1e-5);
     assertEquals("false", t.getString(0, "dominated_by_front"));
+    // 0.97 - 0.95 and 1 - 200 / 1000
+    assertEquals(2.0, t.numberColumn("accuracy_minus_knee_pp").getDouble(0), 1e-9);
+    assertEquals(80.0, t.numberColumn("dense_sparsity_pct").getDouble(0), 1e-9);
     assertEquals(0.93, t.numberColumn("test_accuracy_mean").getDouble(1), 1e-12);
     assertEquals(500, t.numberColumn("dense_nonzeros_mean").getDouble(1), 1e-9);
     assertEquals(0, t.numberColumn("hv_contribution").getDouble(1), 1e-12);
@@ -89,10 +92,13 @@ class ReportLandingTest {
     assertTrue(html.contains("<h2>Where each method lands</h2>"));
     assertTrue(html.contains("id=\"fig-landing\""));
     assertTrue(
-        html.contains("<td>0.017</td><td>-4.37 <span class=ci>ahead</span></td><td>10.20</td>"),
+        html.contains(
+            "<td>0.017</td><td>-4.37 <span class=ci>ahead</span></td><td>10.20</td><td>2.00</td><td>80.00</td>"),
         html);
     assertTrue(
-        html.contains("<td>0</td><td>3.19 <span class=ci>behind</span></td><td>20.10</td>"), html);
+        html.contains(
+            "<td>0</td><td>3.19 <span class=ci>behind</span></td><td>20.10</td><td>-2.00</td><td>50.00</td>"),
+        html);
     assertTrue(html.contains("reference point (1, 1)"));
     String svg = Files.readString(dir.resolve("report/figures/landing.svg"));
     assertTrue(svg.contains(">M1 (2 seeds): mean, 95% CI<"), svg);
