@@ -254,7 +254,9 @@ final class ReportPage {
     h.append(
         "<h3>Evaluated weightings</h3>\n<table class=points><thead><tr><th>order</th><th>c1</th>"
             + "<th>c2</th><th>f1 (test)</th><th>f2 (test)</th><th>test accuracy</th>"
-            + "<th>dense nonzeros</th><th>front</th><th>knee</th></tr></thead><tbody>\n");
+            + "<th>dense nonzeros</th><th>dense sparsity %</th><th>front</th><th>knee</th>"
+            + "</tr></thead><tbody>\n");
+    double size = pareto.denseSize();
     ParetoResults.Point used = pareto.usedKnee();
     List<ParetoResults.Point> sorted = new ArrayList<>(pareto.points());
     sorted.sort(java.util.Comparator.comparingDouble(ParetoResults.Point::c2));
@@ -280,6 +282,8 @@ final class ReportPage {
           .append(Html.num(q.accuracy(), 4))
           .append("</td><td>")
           .append(Double.isNaN(q.nonzeros()) ? "–" : Html.esc(Axes.plain(q.nonzeros())))
+          .append("</td><td>")
+          .append(Html.num(100 * (1 - q.nonzeros() / size), 2))
           .append("</td><td>")
           .append(q.dominated() ? "" : "yes")
           .append("</td><td>")

@@ -60,7 +60,7 @@ class ReportParetoTest {
     assertTrue(html.contains("<td>paper</td>"));
     assertTrue(
         html.contains(
-            "<td>5e-4</td><td>0.0900</td><td>600</td><td>0.9800</td><td>5,000</td><td></td>"),
+            "<td>5e-4</td><td>0.0900</td><td>600</td><td>0.9800</td><td>5,000</td><td>91.54</td><td></td>"),
         html);
   }
 
