@@ -86,7 +86,7 @@ record Front(
         double c2 = p.knee().c2();
         retrained =
             new Pt(
-                "c2 = " + Axes.plain(c2) + ", " + e.rowCount() + " epochs",
+                "c2 = " + Axes.plain(c2) + ", " + ParetoFigures.epochs(e.rowCount()),
                 c2,
                 e.numberColumn("test_accuracy").getDouble(last),
                 e.numberColumn("dense_nonzeros").getDouble(last));

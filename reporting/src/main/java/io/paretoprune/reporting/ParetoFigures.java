@@ -302,7 +302,9 @@ final class ParetoFigures {
     if (f.retrainedKnee() != null) {
       acc.add(f.retrainedKnee().accuracy());
     }
-    AccuracyRange clip = AccuracyRange.of(acc);
+    List<Double> ci = new ArrayList<>();
+    l.rows().forEach(r -> ci.addAll(List.of(r.accuracy().ciLow(), r.accuracy().ciHigh())));
+    AccuracyRange clip = AccuracyRange.of(acc, ci);
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
     XYSeries line = new XYSeries("front", true, true);
@@ -405,7 +407,7 @@ final class ParetoFigures {
             plot,
             true);
     LegendItemCollection items = new LegendItemCollection();
-    String epochs = f.epochs() > 0 ? ", " + f.epochs() + " epochs" : "";
+    String epochs = f.epochs() > 0 ? ", " + epochs(f.epochs()) : "";
     items.add(Legends.lineAndShape("weighted-sum front" + epochs, SMALL, FRONT, Palette.THIN));
     if (others.getItemCount() > 0) {
       items.add(Legends.shape("dominated weightings", SMALL, GREY, false));
@@ -443,6 +445,11 @@ final class ParetoFigures {
     return c;
   }
 
+  /** "1 epoch", "10 epochs". */
+  static String epochs(int n) {
+    return n + (n == 1 ? " epoch" : " epochs");
+  }
+
   private static double orSelf(double v, double self) {
     return Double.isFinite(v) ? v : self;
   }
@@ -453,24 +460,38 @@ final class ParetoFigures {
    */
   record AccuracyRange(double threshold, double lower, double upper) {
     static AccuracyRange of(List<Double> accuracies) {
-      double best =
-          accuracies.stream()
-              .filter(Double::isFinite)
-              .mapToDouble(Double::doubleValue)
-              .max()
-              .orElse(1);
+      return of(accuracies, List.of());
+    }
+
+    /**
+     * The range of the {@code accuracies} that did not collapse, widened to take in the {@code
+     * extra} values (confidence limits) at or above the collapse threshold.
+     */
+    static AccuracyRange of(List<Double> accuracies, List<Double> extra) {
+      double best = max(accuracies, 1);
       double threshold = best / 2;
+      List<Double> all = new ArrayList<>(accuracies);
+      all.addAll(extra);
       double lo =
-          accuracies.stream()
+          all.stream()
               .filter(a -> Double.isFinite(a) && a >= threshold)
               .mapToDouble(Double::doubleValue)
               .min()
               .orElse(0);
-      double span = Math.max(best - lo, 0.01);
+      double hi = Math.max(best, max(all, best));
+      double span = Math.max(hi - lo, 0.01);
       return new AccuracyRange(
           threshold,
-          Math.max(0, Math.min(lo, best - span) - 0.08 * span),
-          Math.min(1, best + 0.05 * span));
+          Math.max(0, Math.min(lo, hi - span) - 0.08 * span),
+          Math.min(1, hi + 0.05 * span));
+    }
+
+    private static double max(List<Double> v, double otherwise) {
+      return v.stream()
+          .filter(Double::isFinite)
+          .mapToDouble(Double::doubleValue)
+          .max()
+          .orElse(otherwise);
     }
 
     boolean collapsed(double accuracy) {

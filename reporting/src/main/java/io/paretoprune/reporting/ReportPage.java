@@ -139,7 +139,7 @@ final class ReportPage {
       Front f = landing.front();
       c += " Front: " + f.source();
       if (f.epochs() > 0) {
-        c += ", each weighting trained " + f.epochs() + " epochs";
+        c += ", each weighting trained " + ParetoFigures.epochs(f.epochs());
       }
       c += ".";
       if (f.knee() != null) {
@@ -230,7 +230,7 @@ final class ReportPage {
     h.append(". ").append(Html.esc(kneeSentence()));
     if (pareto.knee() != null) {
       Table e = pareto.knee().epochs();
-      h.append(" The knee was retrained for ").append(e.rowCount()).append(" epochs");
+      h.append(" The knee was retrained for ").append(ParetoFigures.epochs(e.rowCount()));
       if (e.rowCount() > 0 && e.containsColumn("test_accuracy")) {
         h.append(": test accuracy ")
             .append(Html.num(e.numberColumn("test_accuracy").getDouble(e.rowCount() - 1), 4));
@@ -366,7 +366,7 @@ final class ReportPage {
     }
     h.append(" Front: ").append(Html.esc(f.source()));
     if (f.epochs() > 0) {
-      h.append(", weightings trained ").append(f.epochs()).append(" epochs");
+      h.append(", weightings trained ").append(ParetoFigures.epochs(f.epochs()));
     }
     h.append(". The numbers are also in <code>landing.csv</code> beside this page.</p>\n");
   }
