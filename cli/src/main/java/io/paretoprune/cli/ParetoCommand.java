@@ -39,9 +39,7 @@ public final class ParetoCommand implements Callable<Integer> {
     Path dir = Paths.suiteResults(results, suite);
     Files.createDirectories(dir);
     new ParetoRunner(dir, dataRoot, System.out).run(suite);
-    if (Files.isRegularFile(dir.resolve("summary.csv"))) {
-      System.out.println("report: " + ReportWriter.write(dir));
-    }
+    System.out.println("report: " + ReportWriter.write(dir));
     return 0;
   }
 }

@@ -43,8 +43,14 @@ class ParetoCommandTest {
     assertTrue(json.get("hypervolume").asDouble() > 0);
     assertEquals(2, json.get("reference").size());
     assertTrue(json.get("retrained").get("point").get("f2").asDouble() > 0);
+    assertEquals("chord", json.get("knee").asText());
     try (var runs = Files.list(dir.resolve("runs"))) {
       assertEquals(4, runs.filter(r -> !r.getFileName().toString().startsWith(".")).count());
     }
+    // The search's report: its front, the knee it retrained and that run's curves.
+    String html = Files.readString(tmp.resolve("r/front/report/index.html"));
+    assertTrue(html.contains("id=\"fig-pareto-objectives\""), html);
+    assertTrue(html.contains("id=\"fig-knee-accuracy\""), html);
+    assertTrue(html.contains("which the search used (pareto.json)"), html);
   }
 }

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
@@ -54,7 +54,12 @@ final class Figures {
       }
     }
     r.setAlpha(0.15f);
-    return chart(title, "epoch", yLabel, data, r, new NumberAxis(yLabel));
+    JFreeChart c = chart(title, "epoch", yLabel, data, r, Axes.linear(yLabel));
+    LegendItemCollection items = labelItems(this::epochSeeds);
+    items.add(Legends.line("train", Color.DARK_GRAY, Palette.SOLID));
+    items.add(Legends.line("test", Color.DARK_GRAY, Palette.DOTTED));
+    c.getXYPlot().setFixedLegendItems(items);
+    return c;
   }
 
   /** Nonzero dense weights (kernel and bias) per layer over epochs, mean over seeds. */
@@ -62,6 +67,7 @@ final class Figures {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     Table layers = results.layers();
+    List<String> layerNames = new ArrayList<>();
     for (String label : results.labels()) {
       // (layer -> epoch -> run -> nonzeros)
       Map<String, Map<Integer, Map<String, Double>>> acc = new TreeMap<>();
@@ -74,8 +80,10 @@ final class Figures {
             .computeIfAbsent(row.getInt("epoch"), k -> new TreeMap<>())
             .merge(row.getString("run_id"), row.getNumber("nonzeros"), Double::sum);
       }
-      int layerIndex = 0;
       for (Map.Entry<String, Map<Integer, Map<String, Double>>> e : acc.entrySet()) {
+        if (!layerNames.contains(e.getKey())) {
+          layerNames.add(e.getKey());
+        }
         XYSeries s = new XYSeries(label + " " + e.getKey());
         e.getValue()
             .forEach(
@@ -83,22 +91,37 @@ final class Figures {
         int i = data.getSeriesCount();
         data.addSeries(s);
         r.setSeriesPaint(i, palette.of(label));
-        r.setSeriesStroke(i, Palette.LAYER_STROKES[layerIndex++ % Palette.LAYER_STROKES.length]);
+        r.setSeriesStroke(
+            i,
+            Palette.LAYER_STROKES[layerNames.indexOf(e.getKey()) % Palette.LAYER_STROKES.length]);
       }
     }
-    return chart(
-        "Nonzero dense weights per layer",
-        "epoch",
-        "nonzeros (kernel + bias)",
-        data,
-        r,
-        new NumberAxis("nonzeros (kernel + bias)"));
+    JFreeChart c =
+        chart(
+            "Nonzero dense weights per layer",
+            "epoch",
+            "nonzeros (kernel + bias)",
+            data,
+            r,
+            Axes.linear("nonzeros (kernel + bias)"));
+    ((NumberAxis) c.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
+    LegendItemCollection items = labelItems(this::epochSeeds);
+    for (int i = 0; i < layerNames.size(); i++) {
+      items.add(
+          Legends.line(
+              layerNames.get(i),
+              Color.DARK_GRAY,
+              Palette.LAYER_STROKES[i % Palette.LAYER_STROKES.length]));
+    }
+    c.getXYPlot().setFixedLegendItems(items);
+    return c;
   }
 
   /** The weight the multi-objective rule gave the other objectives, per epoch (log scale). */
   JFreeChart chosenWeights(String firstObjective) {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+    List<String> seriesLabel = new ArrayList<>();
     for (String column : results.epochs().columnNames()) {
       Matcher m = WEIGHT.matcher(column);
       if (!m.matches() || m.group(2).equals(firstObjective)) {
@@ -117,20 +140,31 @@ final class Figures {
         if (s.getItemCount() > 0) {
           int i = data.getSeriesCount();
           data.addSeries(s);
+          seriesLabel.add(label);
           r.setSeriesPaint(i, palette.of(label));
           r.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         }
       }
     }
-    LogAxis y = new LogAxis("chosen weight (mean over the epoch)");
-    y.setSmallestValue(1e-12);
-    return chart(
-        "Weight of the complexity objective chosen per epoch",
-        "epoch",
-        "chosen weight",
-        data,
-        r,
-        y);
+    JFreeChart c =
+        chart(
+            "Weight of the complexity objective chosen per epoch",
+            "epoch",
+            "chosen weight",
+            data,
+            r,
+            Axes.log("chosen weight"));
+    LegendItemCollection items = new LegendItemCollection();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      String key = data.getSeriesKey(i).toString();
+      String label = seriesLabel.get(i);
+      items.add(
+          Legends.marker(
+              Legends.seeds(label, epochSeeds(label)) + key.substring(label.length()),
+              palette.of(label)));
+    }
+    c.getXYPlot().setFixedLegendItems(items);
+    return c;
   }
 
   /** Final test accuracy against dense nonzeros, one point per run. */
@@ -151,8 +185,6 @@ final class Figures {
       r.setSeriesPaint(i, palette.of(label));
       r.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
     }
-    NumberAxis y = new NumberAxis("test accuracy");
-    y.setAutoRangeIncludesZero(false);
     JFreeChart c =
         chart(
             "Final test accuracy against dense nonzeros (every run)",
@@ -160,58 +192,38 @@ final class Figures {
             "test accuracy",
             data,
             r,
-            y);
-    ((NumberAxis) c.getXYPlot().getDomainAxis()).setAutoRangeIncludesZero(false);
+            Axes.linear("test accuracy"));
+    c.getXYPlot().setDomainAxis(Axes.linear("dense nonzeros"));
+    LegendItemCollection items = new LegendItemCollection();
+    for (int i = 0; i < data.getSeriesCount(); i++) {
+      String label = results.labels().get(i);
+      items.add(Legends.marker(Legends.seeds(label, data.getItemCount(i)), palette.of(label)));
+    }
+    c.getXYPlot().setFixedLegendItems(items);
     return c;
   }
 
-  /** The Pareto front of a search: x and y columns of pareto.csv, dominated points grey. */
-  JFreeChart paretoFront(String x, String y, String xLabel, String yLabel) {
-    Table p = results.pareto();
-    XYSeries front = new XYSeries("non-dominated", true, true);
-    XYSeries dominated = new XYSeries("dominated", false, true);
-    XYSeries paperKnee = new XYSeries("knee (paper's rule)", false, true);
-    XYSeries chordKnee = new XYSeries("knee (distance to chord)", false, true);
-    for (Row row : p) {
-      double vx = row.getNumber(x);
-      double vy = row.getNumber(y);
-      (truthy(row, "dominated") ? dominated : front).add(vx, vy);
-      if (truthy(row, "knee_paper")) {
-        paperKnee.add(vx, vy);
-      }
-      if (truthy(row, "knee_chord")) {
-        chordKnee.add(vx, vy);
+  /** One legend entry per optimizer, "SMGD (5 seeds)", in its colour. */
+  private LegendItemCollection labelItems(java.util.function.ToIntFunction<String> seeds) {
+    LegendItemCollection items = new LegendItemCollection();
+    for (String label : results.labels()) {
+      int n = seeds.applyAsInt(label);
+      if (n > 0) {
+        items.add(Legends.line(Legends.seeds(label, n), palette.of(label), Palette.SOLID));
       }
     }
-    XYSeriesCollection data = new XYSeriesCollection();
-    data.addSeries(front);
-    data.addSeries(dominated);
-    data.addSeries(paperKnee);
-    data.addSeries(chordKnee);
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-    r.setSeriesPaint(0, new Color(0x0072B2));
-    r.setSeriesLinesVisible(1, false);
-    r.setSeriesPaint(1, new Color(0xaaaaaa));
-    r.setSeriesLinesVisible(2, false);
-    r.setSeriesPaint(2, new Color(0xD55E00));
-    r.setSeriesShape(2, new Ellipse2D.Double(-7, -7, 14, 14));
-    r.setSeriesLinesVisible(3, false);
-    r.setSeriesPaint(3, new Color(0x009E73));
-    r.setSeriesShape(3, new java.awt.Rectangle(-6, -6, 12, 12));
-    NumberAxis ya = new NumberAxis(yLabel);
-    ya.setAutoRangeIncludesZero(false);
-    return chart("Pareto front: " + yLabel + " against " + xLabel, xLabel, yLabel, data, r, ya);
+    return items;
   }
 
-  private static boolean truthy(Row row, String column) {
-    if (!row.columnNames().contains(column)) {
-      return false;
+  /** The number of runs of a label with rows in epochs.csv. */
+  int epochSeeds(String label) {
+    java.util.Set<String> runs = new java.util.HashSet<>();
+    for (Row row : results.epochs()) {
+      if (row.getString("label").equals(label)) {
+        runs.add(row.getString("run_id"));
+      }
     }
-    Object v = row.getObject(column);
-    return v != null
-        && (v.equals(Boolean.TRUE)
-            || "true".equalsIgnoreCase(v.toString())
-            || "1".equals(v.toString()));
+    return runs.size();
   }
 
   private Map<Integer, List<Double>> perEpoch(String label, String column) {
@@ -234,8 +246,7 @@ final class Figures {
       org.jfree.data.xy.XYDataset data,
       org.jfree.chart.renderer.xy.XYItemRenderer r,
       org.jfree.chart.axis.ValueAxis y) {
-    NumberAxis x = new NumberAxis(xLabel);
-    x.setAutoRangeIncludesZero(false);
+    NumberAxis x = Axes.integer(xLabel);
     y.setLabel(yLabel);
     XYPlot plot = new XYPlot(data, x, y, r);
     return new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);

@@ -12,6 +12,7 @@ final class Palette {
     new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)
   };
   static final Stroke SOLID = new BasicStroke(1.8f);
+  static final Stroke THIN = new BasicStroke(1.2f);
   static final Stroke DOTTED =
       new BasicStroke(
           1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {2f, 4f}, 0f);

@@ -21,10 +21,46 @@ public final class ReportWriter {
 
   /** Writes the report of the results in {@code dir} and returns the page's path. */
   public static Path write(Path dir) {
+    return write(dir, null);
+  }
+
+  /**
+   * Writes the report of the results in {@code dir}: a suite's (summary.csv), a Pareto search's
+   * (pareto/pareto.csv) or both. With {@code front} (a Pareto search's results, or a suite of
+   * weighted-sum runs), or when the suite's own folder holds a search, the suite's optimizers are
+   * placed against that front; the figure's numbers also go to {@code report/landing.csv}.
+   */
+  public static Path write(Path dir, Path front) {
     System.setProperty("java.awt.headless", "true");
-    SuiteResults results = SuiteResults.read(dir);
-    Palette palette = new Palette(results.labels());
-    Map<String, String> figures = figures(results, palette);
+    Path summary = dir.resolve("summary.csv");
+    boolean suite = Files.isRegularFile(summary);
+    ParetoResults pareto = ParetoResults.read(dir);
+    if (!suite && pareto == null) {
+      throw new ReportException(
+          summary
+              + ": not found; is "
+              + dir
+              + " a suite's results directory (summary.csv) or a Pareto search's (pareto/pareto.csv)?");
+    }
+    if (front != null && !suite) {
+      throw new ReportException(
+          summary
+              + ": not found; the front places a suite's optimizers, so "
+              + dir
+              + " must hold a suite's results");
+    }
+    SuiteResults results = suite ? SuiteResults.read(dir) : null;
+    Landing landing = null;
+    if (front != null) {
+      landing = new Landing(results, Front.read(front));
+    } else if (suite && pareto != null && pareto.hasAccuracy()) {
+      landing = new Landing(results, Front.of(pareto, pareto.dir().resolve("pareto.csv")));
+    }
+    if (landing != null && landing.rows().isEmpty()) {
+      landing = null;
+    }
+    Palette palette = new Palette(results != null ? results.labels() : List.of());
+    Map<String, String> figures = figures(results, pareto, landing, palette);
     Path report = dir.resolve("report");
     Path figureDir = report.resolve("figures");
     try {
@@ -34,7 +70,17 @@ public final class ReportWriter {
             figureDir.resolve(f.getKey() + ".svg"),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.getValue());
       }
-      String page = new ReportPage(results, palette, figures, Instant.now()).html();
+      if (landing != null) {
+        Path csv = report.resolve(".landing.csv.tmp");
+        landing.table().write().csv(csv.toFile());
+        Files.move(
+            csv,
+            report.resolve("landing.csv"),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+      String page =
+          new ReportPage(results, pareto, landing, palette, figures, Instant.now()).html();
       Path index = report.resolve("index.html");
       atomically(index, page);
       return index;
@@ -43,9 +89,10 @@ public final class ReportWriter {
     }
   }
 
-  private static Map<String, String> figures(SuiteResults r, Palette palette) {
+  private static Map<String, String> figures(
+      SuiteResults r, ParetoResults pareto, Landing landing, Palette palette) {
     Map<String, String> out = new LinkedHashMap<>();
-    if (r.epochs() != null && r.epochs().rowCount() > 0) {
+    if (r != null && r.epochs() != null && r.epochs().rowCount() > 0) {
       Figures f = new Figures(r, palette);
       String first = firstObjective(r);
       out.put(
@@ -72,22 +119,25 @@ public final class ReportWriter {
         out.put("weights", Svg.render(weights));
       }
     }
-    if (r.summary().containsColumn("dense_nonzeros")) {
+    if (r != null && r.summary().containsColumn("dense_nonzeros")) {
       out.put("accuracy-vs-nonzeros", Svg.render(new Figures(r, palette).accuracyVsNonzeros()));
     }
-    if (r.pareto() != null && r.pareto().rowCount() > 0) {
-      Figures f = new Figures(r, palette);
-      out.put(
-          "pareto-objectives",
-          Svg.render(
-              f.paretoFront("f2", "f1", "f2 (L1 of dense kernels)", "f1 (test cross-entropy)")));
-      if (r.pareto().containsColumn("test_accuracy")
-          && r.pareto().containsColumn("dense_nonzeros")) {
-        out.put(
-            "pareto-accuracy",
-            Svg.render(
-                f.paretoFront(
-                    "dense_nonzeros", "test_accuracy", "dense nonzeros", "test accuracy")));
+    if (landing != null) {
+      out.put("landing", Svg.render(ParetoFigures.landing(landing, palette)));
+    }
+    if (pareto != null) {
+      ParetoFigures f = new ParetoFigures(pareto);
+      out.put("pareto-objectives", Svg.render(f.objectives()));
+      if (pareto.hasAccuracy()) {
+        out.put("pareto-accuracy", Svg.render(f.accuracy()));
+      }
+      JFreeChart acc = f.kneeAccuracy();
+      if (acc != null) {
+        out.put("knee-accuracy", Svg.render(acc));
+      }
+      JFreeChart nz = f.kneeNonzeros();
+      if (nz != null) {
+        out.put("knee-nonzeros", Svg.render(nz));
       }
     }
     return out;
@@ -116,7 +166,10 @@ public final class ReportWriter {
         "nonzeros",
         "weights",
         "accuracy-vs-nonzeros",
+        "landing",
         "pareto-objectives",
-        "pareto-accuracy");
+        "pareto-accuracy",
+        "knee-accuracy",
+        "knee-nonzeros");
   }
 }

@@ -13,7 +13,8 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * A suite's results read back from disk (docs/results-format.md) as Tablesaw tables. Only {@code
- * summary.csv} is required; every other part is optional and its figure left out.
+ * summary.csv} is required; every other part is optional and its figure left out. A Pareto search
+ * in the same folder is read by {@link ParetoResults}.
  */
 record SuiteResults(
     String suite,
@@ -22,9 +23,7 @@ record SuiteResults(
     Table layers,
     Table aggregate,
     Table stats,
-    List<JsonNode> manifests,
-    Table pareto,
-    JsonNode paretoInfo) {
+    List<JsonNode> manifests) {
 
   static SuiteResults read(Path dir) {
     Path summaryFile = dir.resolve("summary.csv");
@@ -66,16 +65,6 @@ record SuiteResults(
         throw new ReportException(runs + ": cannot list: " + e.getMessage(), e);
       }
     }
-    Table pareto = optional(dir.resolve("pareto").resolve("pareto.csv"));
-    JsonNode paretoInfo = null;
-    Path info = dir.resolve("pareto").resolve("pareto.json");
-    if (Files.isRegularFile(info)) {
-      try {
-        paretoInfo = json.readTree(info.toFile());
-      } catch (IOException e) {
-        throw new ReportException(info + ": not valid JSON: " + e.getMessage(), e);
-      }
-    }
     String suite = dir.toAbsolutePath().normalize().getFileName().toString();
     return new SuiteResults(
         suite,
@@ -84,9 +73,7 @@ record SuiteResults(
         layers,
         optional(dir.resolve("aggregate.csv")),
         optional(dir.resolve("stats.csv")),
-        manifests,
-        pareto,
-        paretoInfo);
+        manifests);
   }
 
   private static Table append(Table all, Table one, Path file) {

@@ -24,6 +24,8 @@ final class Svg {
   private static void style(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.setAntiAlias(true);
+    // Room on the right for the last tick label of the x axis ("60,000" was cut off).
+    chart.setPadding(new org.jfree.chart.ui.RectangleInsets(2, 2, 2, 14));
     Font title = new Font("SansSerif", Font.BOLD, 15);
     Font axis = new Font("SansSerif", Font.PLAIN, 13);
     Font ticks = new Font("SansSerif", Font.PLAIN, 11);

@@ -82,7 +82,7 @@ class ReportInBrowserTest {
                   "return Array.from(document.querySelectorAll('figure svg')).map(s => {"
                       + "const r = s.getBoundingClientRect();"
                       + "return {w: r.width, h: r.height, marks: s.querySelectorAll('path,line,rect,ellipse,polyline').length};});");
-      assertEquals(7, svgs.size());
+      assertEquals(8, svgs.size());
       for (Map<String, Object> s : svgs) {
         assertTrue(
             ((Number) s.get("w")).doubleValue() > 100 && ((Number) s.get("h")).doubleValue() > 100,

@@ -20,6 +20,9 @@ class ReportWriterTest {
     Path index = ReportWriter.write(dir);
     String html = Files.readString(index);
     for (String f : ReportWriter.figureOrder()) {
+      if (f.startsWith("knee-")) {
+        continue; // the fixture's search retrained no knee
+      }
       assertTrue(html.contains("id=\"fig-" + f + "\""), "figure " + f + " missing");
       Path svg = dir.resolve("report/figures/" + f + ".svg");
       assertTrue(Files.isRegularFile(svg), svg.toString());
@@ -27,8 +30,8 @@ class ReportWriterTest {
       xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       xml.newDocumentBuilder().parse(svg.toFile()); // well-formed XML
     }
-    assertEquals(7, html.split("<svg").length - 1);
-    assertTrue(html.contains("Hypervolume 1234.5"));
+    assertEquals(8, html.split("<svg").length - 1);
+    assertTrue(html.contains("Hypervolume 1235 with reference point (f1, f2) = (1, 10000)"), html);
     assertTrue(html.contains("reference lines of the original code"));
     assertFalse(html.contains("http://") && html.contains("<script src"), "nothing is fetched");
   }

@@ -57,6 +57,15 @@ public final class SearchResultWriter {
   /** Writes both files into {@code dir}; {@code retrained} (may be null) goes into the JSON. */
   public static void write(SearchResult r, Path dir, Map<String, Object> retrained)
       throws IOException {
+    write(r, dir, null, retrained);
+  }
+
+  /**
+   * Writes both files into {@code dir}; {@code knee} (the rule the search retrains by, {@code
+   * chord} or {@code paper}) and {@code retrained} (may be null each) go into the JSON.
+   */
+  public static void write(SearchResult r, Path dir, String knee, Map<String, Object> retrained)
+      throws IOException {
     Files.createDirectories(dir);
     Path csv = dir.resolve(".pareto.csv.tmp");
     table(r).write().csv(csv.toFile());
@@ -73,6 +82,9 @@ public final class SearchResultWriter {
     o.putArray("reference").add(r.reference()[0]).add(r.reference()[1]);
     o.set("knee_paper", json.valueToTree(r.kneePaper()));
     o.set("knee_chord", json.valueToTree(r.kneeChord()));
+    if (knee != null) {
+      o.put("knee", knee);
+    }
     o.set("front", json.valueToTree(r.front()));
     if (retrained != null) {
       o.set("retrained", json.valueToTree(retrained));

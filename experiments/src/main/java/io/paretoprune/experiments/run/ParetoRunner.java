@@ -70,7 +70,7 @@ public final class ParetoRunner {
       retrained.put("point", full);
       retrained.put("epochs", suite.epochs());
     }
-    SearchResultWriter.write(result, dir, retrained);
+    SearchResultWriter.write(result, dir, p.knee(), retrained);
     out.printf(
         Locale.ROOT,
         "front: %d of %d points, hypervolume %.4g; results: %s%n",
