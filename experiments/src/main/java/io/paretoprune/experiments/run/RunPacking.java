@@ -30,10 +30,17 @@ import java.util.Objects;
  * is capped by the memory a run adds to its process.
  */
 public final class RunPacking {
-  /** Fixed cost of one packed step, in units of one run's arithmetic (a / b). */
-  static final double FIXED_OVER_PER_RUN = 4.0;
+  /**
+   * Fixed cost of one packed step in units of one run's share (a / b): fitted to {@code bench pack}
+   * on LeNet-5 with MNIST (BENCHMARKS.md), a = 2.4 ms and b = 5.5 ms per run at batch 64; at batch
+   * 32 a = 0.02 ms, b = 3.84 ms.
+   */
+  static final double FIXED_OVER_PER_RUN = 0.5;
 
-  /** Largest pack {@code auto} makes: memory per packed run times this stays far below 2 GiB. */
+  /**
+   * Largest pack {@code auto} makes: a packed LeNet-5 run adds about 8 MiB to its process's 400 MiB
+   * (BENCHMARKS.md), so this stays far below 2 GiB.
+   */
   static final int MAX_AUTO = 32;
 
   private RunPacking() {}
