@@ -67,6 +67,40 @@ final class BenchSetup {
     return trainWithListener(m, data, variant, epochs, steps, seed, null, batch);
   }
 
+  /**
+   * One LeNet-5 run on {@code train}'s image shape, initialised from the config's seed, described
+   * for a trainer (lone or packed); no hooks or listeners yet.
+   */
+  static MultiObjectiveTrainer.Builder lenetRun(
+      NDManager m,
+      LabeledImages train,
+      List<Objective> objectives,
+      TrainingConfig config,
+      String optimizer,
+      Map<String, ?> settings) {
+    Network net =
+        ModelZoo.load()
+            .create(
+                "lenet5",
+                PluginSettings.empty(),
+                new InputSpec(train.channels(), train.height(), train.width(), train.classes()),
+                m,
+                config.seed());
+    TrainingSchedule schedule =
+        new TrainingSchedule(config.epochs(), config.stepsPerEpoch(train.count()));
+    ConfiguredOptimizer o =
+        Optimizers.load()
+            .create(optimizer, new PluginSettings(settings), schedule, objectives.size());
+    return MultiObjectiveTrainer.builder()
+        .setBlock(net.block())
+        .optCatalog(net.catalog())
+        .setObjectives(objectives)
+        .setPlan(o.plan())
+        .setStepPlan(o.step())
+        .setConfig(config)
+        .setManager(m);
+  }
+
   /** The optimizer and settings a variant names. */
   static Map.Entry<String, Map<String, Object>> optimizer(String variant) {
     Map<String, Object> settings = new java.util.LinkedHashMap<>();
@@ -106,32 +140,15 @@ final class BenchSetup {
       io.paretoprune.core.train.TrainingListener listener,
       int batch) {
     TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, data.train(), data.test());
-    LabeledImages tr = data.train();
-    Network net =
-        ModelZoo.load()
-            .create(
-                "lenet5",
-                PluginSettings.empty(),
-                new InputSpec(tr.channels(), tr.height(), tr.width(), tr.classes()),
-                m,
-                seed);
-    List<Objective> objectives = paperObjectives();
-    TrainingConfig config = new TrainingConfig(epochs, batch, seed, 1000, steps);
-    TrainingSchedule schedule = new TrainingSchedule(epochs, config.stepsPerEpoch(tr.count()));
     Map.Entry<String, Map<String, Object>> named = optimizer(variant);
-    ConfiguredOptimizer o =
-        Optimizers.load()
-            .create(
-                named.getKey(), new PluginSettings(named.getValue()), schedule, objectives.size());
     MultiObjectiveTrainer.Builder b =
-        MultiObjectiveTrainer.builder()
-            .setBlock(net.block())
-            .optCatalog(net.catalog())
-            .setObjectives(objectives)
-            .setPlan(o.plan())
-            .setStepPlan(o.step())
-            .setConfig(config)
-            .setManager(m);
+        lenetRun(
+            m,
+            data.train(),
+            paperObjectives(),
+            new TrainingConfig(epochs, batch, seed, 1000, steps),
+            named.getKey(),
+            named.getValue());
     if (listener != null) {
       b.addListener(listener);
     }

@@ -15,12 +15,7 @@ import io.paretoprune.core.train.MultiObjectiveTrainer;
 import io.paretoprune.core.train.PackedTrainer;
 import io.paretoprune.core.train.TrainingConfig;
 import io.paretoprune.core.train.TrainingListener;
-import io.paretoprune.core.train.TrainingSchedule;
-import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelZoo;
-import io.paretoprune.models.Network;
-import io.paretoprune.optimizers.ConfiguredOptimizer;
-import io.paretoprune.optimizers.Optimizers;
 import io.paretoprune.pruning.PruningStrategies;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -275,33 +270,19 @@ final class PackBench implements Callable<Integer> {
     try (NDManager m = NDManager.newBaseManager()) {
       TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, mnist.train(), mnist.test());
       LabeledImages tr = mnist.train();
-      InputSpec input = new InputSpec(tr.channels(), tr.height(), tr.width(), tr.classes());
       PackedTrainer.Builder pack =
           PackedTrainer.builder()
               .setManager(m)
               .setPacker(ModelZoo.load().factory("lenet5").packer(PluginSettings.empty()).get());
       for (int i = 0; i < child; i++) {
-        long s = seed + i;
-        Network net = ModelZoo.load().create("lenet5", PluginSettings.empty(), input, m, s);
-        TrainingConfig config = new TrainingConfig(epochs, batch, s, 1000, steps);
-        TrainingSchedule schedule = new TrainingSchedule(epochs, config.stepsPerEpoch(tr.count()));
-        ConfiguredOptimizer o =
-            Optimizers.load()
-                .create(
-                    "smgd",
-                    new PluginSettings(
-                        Map.of("lr", 0.01, "momentum", 0.9, "schedule", "inverse_time+logistic")),
-                    schedule,
-                    objectives.size());
         MultiObjectiveTrainer.Builder b =
-            MultiObjectiveTrainer.builder()
-                .setBlock(net.block())
-                .optCatalog(net.catalog())
-                .setObjectives(objectives)
-                .setPlan(o.plan())
-                .setStepPlan(o.step())
-                .setConfig(config)
-                .setManager(m)
+            BenchSetup.lenetRun(
+                    m,
+                    tr,
+                    objectives,
+                    new TrainingConfig(epochs, batch, seed + i, 1000, steps),
+                    "smgd",
+                    Map.of("lr", 0.01, "momentum", 0.9, "schedule", "inverse_time+logistic"))
                 .addHook(PruningStrategies.create("threshold", PluginSettings.empty()));
         if (i == 0) {
           b.addListener(
