@@ -3,18 +3,23 @@ package io.paretoprune.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code bench step|epoch|memory|sparse}: the benchmarks whose figures BENCHMARKS.md records. */
+/**
+ * {@code bench step|epoch|memory|sparse|pack|weight-law}: the benchmarks whose figures
+ * BENCHMARKS.md records.
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Benchmarks: step time and full epochs against the PyTorch peer, memory, sparse head.",
+        "Benchmarks: step time and full epochs against the PyTorch peer, memory, sparse head,"
+            + " packed runs, the combiners' weight law.",
     subcommands = {
       StepBench.class,
       EpochBench.class,
       MemoryBench.class,
       SparseBench.class,
-      PackBench.class
+      PackBench.class,
+      WeightLawBench.class
     })
 public final class BenchCommand implements Callable<Integer> {
   @Override

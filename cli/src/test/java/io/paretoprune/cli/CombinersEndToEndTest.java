@@ -76,14 +76,21 @@ class CombinersEndToEndTest {
     List<String> header = List.of(csv.get(0).split(","));
     int stationary = header.indexOf("stationary_all");
     assertTrue(stationary > 0, csv.get(0));
-    // The new columns come after every older one.
+    // The recorded columns come after every older one: gradient norms, then the rule's own.
     assertEquals(
-        List.of("gn_all_f1_mean", "gn_all_f2_mean"),
+        List.of("gnorm_all_f1_mean", "gnorm_all_f2_mean", "gn_all_f1_mean", "gn_all_f2_mean"),
         header.subList(stationary + 1, header.size()),
         csv.get(0));
     String[] row = csv.get(1).split(",");
     assertTrue(Double.parseDouble(row[stationary + 1]) > 0, csv.get(1));
+    // l2 divides by ||g_i||: its normalisers are the recorded gradient norms' epoch means.
+    assertEquals(
+        Double.parseDouble(row[stationary + 1]),
+        Double.parseDouble(row[stationary + 3]),
+        1e-9 * Double.parseDouble(row[stationary + 1]),
+        csv.get(1));
     List<String> plain = Files.readAllLines(runs.resolve("PCGrad-s1/epochs.csv"));
-    assertTrue(plain.get(0).endsWith("stationary_all"), plain.get(0));
+    assertTrue(
+        plain.get(0).endsWith("stationary_all,gnorm_all_f1_mean,gnorm_all_f2_mean"), plain.get(0));
   }
 }

@@ -29,7 +29,9 @@ public interface GradientCombiner {
    * one value per objective of the group (min-norm's gradient normalisers {@code gn}, say). The
    * trainer keeps it in the step's {@link StepRecord#recorded()} and its epoch mean in {@link
    * WeightStats#recordedMeans()}; a run's epochs.csv has a column {@code NAME_GROUP_OBJECTIVE_mean}
-   * for each. A rule reports the same names at every step; empty (the default) for nothing.
+   * for each. A rule reports the same names at every step; empty (the default) for nothing. The
+   * name {@code gnorm} is taken: for every rule that {@link #needsGram() reads the Gram matrix} the
+   * trainer itself records each objective's gradient norm under it.
    */
   default java.util.Map<String, double[]> recorded() {
     return java.util.Map.of();

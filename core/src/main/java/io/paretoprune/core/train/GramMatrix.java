@@ -19,6 +19,15 @@ final class GramMatrix {
     return Math.sqrt(Math.max(0, s));
   }
 
+  /** {@code ||g_i|| = sqrt(G[i][i])} for every objective. */
+  static double[] norms(double[][] gram) {
+    double[] n = new double[gram.length];
+    for (int i = 0; i < n.length; i++) {
+      n[i] = Math.sqrt(Math.max(0, gram[i][i]));
+    }
+    return n;
+  }
+
   static boolean isFinite(double[][] gram) {
     for (double[] row : gram) {
       for (double v : row) {

@@ -14,6 +14,12 @@ import java.util.function.Supplier;
  * the step rule then moves the weights.
  */
 final class GroupDirection {
+  /**
+   * The name under which every step with a Gram matrix records each objective's gradient norm
+   * (epochs.csv: {@code gnorm_GROUP_OBJECTIVE_mean}).
+   */
+  static final String GRADIENT_NORM = "gnorm";
+
   private GroupDirection() {}
 
   /** The gradients of the group's objectives, restricted to the group's range. */
@@ -93,7 +99,12 @@ final class GroupDirection {
     }
     double norm = gram == null ? Double.NaN : GramMatrix.directionNorm(gram, c);
     java.util.Map<String, double[]> reported = new java.util.LinkedHashMap<>();
-    combiner.recorded().forEach((name, v) -> reported.put(name, v.clone()));
+    if (gram != null) {
+      // Every objective's gradient norm, free from the Gram diagonal: with it, epochs.csv shows
+      // how a rule's weights follow ||g_i|| (the weight law), whatever the rule reports itself.
+      reported.put(GRADIENT_NORM, GramMatrix.norms(gram));
+    }
+    combiner.recorded().forEach((name, v) -> reported.putIfAbsent(name, v.clone()));
     records.add(new StepRecord(step, epoch, rule.name(), c, norm, reported));
     return c;
   }

@@ -11,6 +11,8 @@ import io.paretoprune.core.data.TensorDataset;
 import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.objective.L2Penalty;
 import io.paretoprune.core.objective.Objective;
+import io.paretoprune.core.param.ParameterCatalog;
+import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.testing.SyntheticData;
@@ -49,7 +51,10 @@ class CombinerTrainingTest {
     EngineSetup.pytorchOffline();
   }
 
-  private record Run(TrainingResult result, List<StepRecord> steps) {}
+  /**
+   * @param denseKernelSize how many weights f2 (L1 of the dense kernels) counts
+   */
+  private record Run(TrainingResult result, List<StepRecord> steps, long denseKernelSize) {}
 
   private static Run train(CombinationPlan plan, StepPlan step, int k, TrainingConfig config) {
     List<StepRecord> steps = new ArrayList<>();
@@ -75,7 +80,11 @@ class CombinerTrainingTest {
               .setManager(m)
               .build()
               .fit(data[0], data[1]);
-      return new Run(r, steps);
+      long denseKernelSize =
+          ParameterCatalog.of(net).select(ParameterSelector.denseKernels()).stream()
+              .mapToLong(ParameterRef::size)
+              .sum();
+      return new Run(r, steps, denseKernelSize);
     }
   }
 
@@ -128,9 +137,19 @@ class CombinerTrainingTest {
       for (int i = 0; i < k; i++) {
         assertTrue(gn[i] > 0 && first[i] > 0, "gn " + gn[i]);
       }
-    } else {
-      assertTrue(w.recordedMeans().isEmpty());
     }
+    // Every rule reading the Gram matrix gets the gradient norms recorded. No weight is zero
+    // before the first step, so the L1 gradient there is a sign vector of norm sqrt(weights).
+    double[] gnorm = run.steps().get(0).recorded().get("gnorm");
+    assertEquals(k, gnorm.length);
+    assertTrue(gnorm[0] > 0, "||g1|| " + gnorm[0]);
+    assertEquals(Math.sqrt(run.denseKernelSize()), gnorm[1], 1e-9 * gnorm[1]);
+    if ("l2".equals(normalize)) {
+      assertArrayEquals(gnorm, run.steps().get(0).recorded().get("gn"), 0);
+    }
+    assertEquals(
+        normalize == null ? java.util.Set.of("gnorm") : java.util.Set.of("gnorm", "gn"),
+        w.recordedMeans().keySet());
   }
 
   @Test
