@@ -209,6 +209,9 @@ final class WeightLawBench implements Callable<Integer> {
     /** Below this spread of {@code log(c_i / c_1)} over the steps, the ratio counts as fixed. */
     static final double CONSTANT = 1e-6;
 
+    /** A norm whose largest value over the steps is below this multiple of its least is fixed. */
+    static final double NARROW = 1.5;
+
     static WeightLaw fit(List<StepRecord> steps) {
       int k = steps.get(0).weights().length;
       List<double[]> logNorms = new ArrayList<>();
@@ -255,11 +258,28 @@ final class WeightLawBench implements Callable<Integer> {
             Arrays.fill(b[i], 0);
             continue;
           }
+          // A norm that hardly varies over the steps (||g2|| while little is pruned) cannot be
+          // told apart from the intercept: its exponent stays unfitted (NaN) instead of noise.
+          int[] fitted =
+              java.util.stream.IntStream.range(0, k)
+                  .filter(j -> max[j] >= NARROW * min[j])
+                  .toArray();
+          if (fitted.length == 0) {
+            continue;
+          }
+          double[][] x = new double[y.length][fitted.length];
+          for (int t = 0; t < y.length; t++) {
+            for (int f = 0; f < fitted.length; f++) {
+              x[t][f] = logNorms.get(t)[fitted[f]];
+            }
+          }
           OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
           try {
-            ols.newSampleData(y, logNorms.toArray(new double[0][]));
+            ols.newSampleData(y, x);
             double[] beta = ols.estimateRegressionParameters();
-            System.arraycopy(beta, 1, b[i], 0, k);
+            for (int f = 0; f < fitted.length; f++) {
+              b[i][fitted[f]] = beta[f + 1];
+            }
             r2[i] = ols.calculateRSquared();
           } catch (RuntimeException singular) {
             // Norms that never vary: no exponents to fit; the ratio below still says what the
@@ -297,11 +317,14 @@ final class WeightLawBench implements Callable<Integer> {
       }
       for (int i = 0; i < exponents.length; i++) {
         sb.append(String.format(Locale.ROOT, "; c%d/c1 ~", i + 2));
-        if (Double.isNaN(rSquared[i]) && exponents[i][0] == 0) {
+        if (Double.isNaN(rSquared[i]) && Arrays.stream(exponents[i]).allMatch(e -> e == 0)) {
           sb.append(" constant");
         } else {
           for (int j = 0; j < exponents[i].length; j++) {
-            sb.append(String.format(Locale.ROOT, " ||g%d||^%.2f", j + 1, exponents[i][j]));
+            sb.append(
+                Double.isNaN(exponents[i][j])
+                    ? String.format(Locale.ROOT, " ||g%d||^? (too narrow)", j + 1)
+                    : String.format(Locale.ROOT, " ||g%d||^%.2f", j + 1, exponents[i][j]));
           }
           sb.append(String.format(Locale.ROOT, " (R^2 %.3f)", rSquared[i]));
         }

@@ -49,6 +49,26 @@ class WeightLawBenchTest {
   }
 
   @Test
+  void aNormThatHardlyVariesIsNotFitted() {
+    // ||g2|| within 232..242 (little pruned yet): its exponent is indistinguishable from the
+    // intercept, so only ||g1||'s is fitted.
+    Random r = new Random(7);
+    List<StepRecord> steps = new ArrayList<>();
+    for (int t = 1; t <= 100; t++) {
+      double g1 = 0.2 + 5 * r.nextDouble();
+      double g2 = 232 + 10 * r.nextDouble();
+      double ratio = g1 * g1 / (g2 * g2);
+      steps.add(
+          step(t, new double[] {1 / (1 + ratio), ratio / (1 + ratio)}, new double[] {g1, g2}));
+    }
+    WeightLawBench.WeightLaw law = WeightLawBench.WeightLaw.fit(steps);
+    assertEquals(Double.NaN, law.exponents()[0][1]);
+    assertEquals(2.0, law.exponents()[0][0], 0.01);
+    assertTrue(
+        law.describe().contains("c2/c1 ~ ||g1||^2.00 ||g2||^? (too narrow)"), law.describe());
+  }
+
+  @Test
   void aConstantRatioHasNoExponentsButItsRatio() {
     Random r = new Random(6);
     List<StepRecord> steps = new ArrayList<>();
