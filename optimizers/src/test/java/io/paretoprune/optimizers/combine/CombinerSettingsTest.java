@@ -47,7 +47,8 @@ class CombinerSettingsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"pcgrad", "cagrad", "nashmtl", "imtlg", "aligned-mtl", "min-norm"})
+  @ValueSource(
+      strings = {"pcgrad", "cagrad", "nashmtl", "imtlg", "aligned-mtl", "min-norm", "initial-norm"})
   void everyCombinerIsListedAndBuildsWithItsDefaults(String name) {
     assertTrue(PluginCatalog.combiners().all().stream().anyMatch(p -> p.name().equals(name)));
     ConfiguredOptimizer o = create("combine", "combiner", name, "step", "sgd");
@@ -100,6 +101,8 @@ class CombinerSettingsTest {
     failsOn("c", "combine", "combiner", "imtlg", "c", 0.5);
     failsOn("normalize", "combine", "combiner", "pcgrad", "normalize", "l2");
     failsOn("seed", "combine", "combiner", "aligned-mtl", "seed", 1);
+    failsOn("warmup", "combine", "combiner", "initial-norm", "warmup", 0);
+    failsOn("warmup", "combine", "combiner", "initial-norm", "warmup", 1.5);
   }
 
   @Test

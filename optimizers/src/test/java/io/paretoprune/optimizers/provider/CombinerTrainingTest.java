@@ -105,6 +105,8 @@ class CombinerTrainingTest {
     "imtlg,,3",
     "aligned-mtl,,2",
     "aligned-mtl,,3",
+    "initial-norm,,2",
+    "initial-norm,,3",
     "min-norm,l2,2",
     "min-norm,loss,3",
     "min-norm,loss+,2"

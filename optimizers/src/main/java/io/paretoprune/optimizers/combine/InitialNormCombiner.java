@@ -1,0 +1,120 @@
+package io.paretoprune.optimizers.combine;
+
+import io.paretoprune.core.train.CombinerInput;
+import io.paretoprune.core.train.GradientCombiner;
+import java.util.Arrays;
+
+/**
+ * Equal gradient norms at the start, then fixed weights: over the first {@code warmup} steps each
+ * objective gets {@code c_i = (1 / ||g_i||) / sum_j (1 / ||g_j||)} of that step's gradients, and
+ * from then on the weights those formulas give for the warm-up's mean norms {@code m_i}, for good.
+ * The result is a weighted sum whose weights the gradients chose at the start, without a search.
+ *
+ * <p>Why hold the weights: the rules that balance the current norms (IMTL-G, Aligned-MTL, Nash-MTL)
+ * give the L1 objective {@code c_2 / c_1 = ||g_1|| / ||g_2||}, and {@code ||g_2|| = sqrt(nonzero
+ * weights)} shrinks as pruning works, so their pull towards sparsity grows until the network is
+ * empty (BENCHMARKS.md, "weight law"). Measured once at the start, {@code ||g_2||} counts every
+ * weight and the pull stays what it was.
+ *
+ * <p>An objective whose gradient is zero has no norm to balance: it gets weight 0 at that step, and
+ * for good if its mean norm over the warm-up is zero; when every gradient is zero the weights are
+ * equal. The warm-up's running sums and the held weights are the checkpoint state.
+ */
+public final class InitialNormCombiner implements GradientCombiner {
+  public static final int DEFAULT_WARMUP = 1;
+
+  private final int warmup;
+  private double[] sums;
+  private int seen;
+  private double[] held;
+
+  public InitialNormCombiner(int warmup) {
+    if (warmup < 1) {
+      throw new IllegalArgumentException("warmup must be at least 1 step, not " + warmup);
+    }
+    this.warmup = warmup;
+  }
+
+  @Override
+  public double[] weights(CombinerInput input) {
+    double[][] gram = MinNormSolver.checked(input.gram());
+    if (held != null) {
+      return held.clone();
+    }
+    int k = gram.length;
+    double[] norms = new double[k];
+    for (int i = 0; i < k; i++) {
+      norms[i] = Math.sqrt(Math.max(0, gram[i][i]));
+    }
+    if (sums == null) {
+      sums = new double[k];
+    }
+    for (int i = 0; i < k; i++) {
+      sums[i] += norms[i];
+    }
+    seen++;
+    if (seen >= warmup) {
+      double[] means = sums.clone();
+      for (int i = 0; i < k; i++) {
+        means[i] /= seen;
+      }
+      held = inverseNormWeights(means);
+    }
+    return inverseNormWeights(norms);
+  }
+
+  /** {@code c_i = (1 / n_i) / sum_j (1 / n_j)} over the positive norms; 0 for a zero norm. */
+  static double[] inverseNormWeights(double[] norms) {
+    double[] c = new double[norms.length];
+    double total = 0;
+    for (int i = 0; i < norms.length; i++) {
+      c[i] = norms[i] > 0 ? 1 / norms[i] : 0;
+      total += c[i];
+    }
+    if (total == 0) {
+      Arrays.fill(c, 1.0 / norms.length);
+      return c;
+    }
+    for (int i = 0; i < c.length; i++) {
+      c[i] /= total;
+    }
+    return c;
+  }
+
+  /** {@code [seen, sums..., held...]}; null before the first step. */
+  @Override
+  public double[] saveState() {
+    if (sums == null) {
+      return null;
+    }
+    int k = sums.length;
+    double[] s = new double[1 + 2 * k];
+    s[0] = seen;
+    System.arraycopy(sums, 0, s, 1, k);
+    Arrays.fill(s, 1 + k, s.length, Double.NaN);
+    if (held != null) {
+      System.arraycopy(held, 0, s, 1 + k, k);
+    }
+    return s;
+  }
+
+  @Override
+  public void restoreState(double[] state) {
+    if (state == null) {
+      sums = null;
+      seen = 0;
+      held = null;
+      return;
+    }
+    int k = (state.length - 1) / 2;
+    seen = (int) state[0];
+    sums = Arrays.copyOfRange(state, 1, 1 + k);
+    double[] h = Arrays.copyOfRange(state, 1 + k, 1 + 2 * k);
+    held = Double.isNaN(h[0]) ? null : h;
+  }
+
+  @Override
+  public String toString() {
+    return "initial-norm(warmup=" + warmup + ")";
+  }
+}
