@@ -46,6 +46,7 @@ class CombinersEndToEndTest {
               - {label: AlignedMTL, combiner: aligned-mtl, step: sgd}
               - {label: MGDA-l2, combiner: min-norm, step: sgd, settings: {normalize: l2}}
               - {label: MGDA-lossplus, combiner: min-norm, step: sgd, settings: {normalize: loss+}}
+              - {label: InitialNorm, combiner: initial-norm, step: sgd, settings: {warmup: 1}}
             pruning: {name: threshold, settings: {tau: 0.001, on: dense}}
             seeds: [1]
             epochs: 1
@@ -65,7 +66,8 @@ class CombinersEndToEndTest {
             new String[] {"IMTLG", "imtlg"},
             new String[] {"AlignedMTL", "aligned-mtl"},
             new String[] {"MGDA-l2", "min-norm"},
-            new String[] {"MGDA-lossplus", "min-norm"})) {
+            new String[] {"MGDA-lossplus", "min-norm"},
+            new String[] {"InitialNorm", "initial-norm"})) {
       JsonNode m = json.readTree(runs.resolve(run[0] + "-s1/manifest.json").toFile());
       assertEquals("completed", m.get("status").asText(), run[0] + ": " + m);
       assertTrue(
@@ -89,6 +91,15 @@ class CombinersEndToEndTest {
         Double.parseDouble(row[stationary + 3]),
         1e-9 * Double.parseDouble(row[stationary + 1]),
         csv.get(1));
+    // initial-norm holds the weights of its first step: one value over the whole epoch.
+    List<String> held = Files.readAllLines(runs.resolve("InitialNorm-s1/epochs.csv"));
+    List<String> heldHeader = List.of(held.get(0).split(","));
+    String[] heldRow = held.get(1).split(",");
+    assertEquals(
+        heldRow[heldHeader.indexOf("w_all_f2_min")],
+        heldRow[heldHeader.indexOf("w_all_f2_max")],
+        held.toString());
+    assertTrue(Double.parseDouble(heldRow[heldHeader.indexOf("w_all_f2_max")]) > 0, held.get(1));
     List<String> plain = Files.readAllLines(runs.resolve("PCGrad-s1/epochs.csv"));
     assertTrue(
         plain.get(0).endsWith("stationary_all,gnorm_all_f1_mean,gnorm_all_f2_mean"), plain.get(0));
