@@ -1,6 +1,7 @@
 package io.paretoprune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,15 +25,19 @@ class ParetoCommandTest {
             "[1]",
             1,
             "pareto: {search: bisection, max_evaluations: 3, epochs: 1, knee: chord, retrain: true}");
-    int code =
-        Main.execute(
+    CliRun.Outcome o =
+        CliRun.run(
             "pareto",
             suite.toString(),
             "--results",
             tmp.resolve("r").toString(),
             "--data",
             tmp.resolve("data").toString());
-    assertEquals(0, code);
+    assertEquals(0, o.code(), o.out() + o.err());
+    // Three evaluations and the knee's retraining: four runs counted as such.
+    assertTrue(o.out().contains("[3/4] "), o.out());
+    assertTrue(o.out().contains("[4/4] knee-"), o.out());
+    assertFalse(o.out().contains("/3] "), o.out());
     Path dir = tmp.resolve("r/front/pareto");
     Table p = Table.read().csv(dir.resolve("pareto.csv").toFile());
     assertEquals(3, p.rowCount());

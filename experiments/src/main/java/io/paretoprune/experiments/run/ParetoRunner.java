@@ -53,7 +53,8 @@ public final class ParetoRunner {
     RunLauncher launcher =
         new RunLauncher(runs, dataRoot, GitCommit.of(resultsDir.toAbsolutePath()));
     int epochs = p.epochs() > 0 ? p.epochs() : Math.max(1, Math.round(suite.epochs() / 3f));
-    SuiteProgress progress = new SuiteProgress(out, p.maxEvaluations(), 0);
+    // The knee's retraining is one run more than the search's evaluations.
+    SuiteProgress progress = new SuiteProgress(out, p.maxEvaluations() + (p.retrain() ? 1 : 0), 0);
     ParetoSearch search =
         new ParetoSearch(
             (c1, c2) -> train(suite, launcher, progress, "ws", c1, c2, epochs), p.maxEvaluations());
