@@ -5,12 +5,22 @@ import java.awt.Color;
 import java.awt.Stroke;
 import java.util.List;
 
-/** One colour per optimizer across every figure (Okabe-Ito, safe for colour-blind readers). */
+/**
+ * One colour per optimizer across every figure: Okabe-Ito's eight, then six of Paul Tol's muted
+ * scheme (both safe for colour-blind readers), so that a suite of up to 14 optimizers (the
+ * combiners suites have 10) never shows two in one colour.
+ */
 final class Palette {
   private static final Color[] COLORS = {
     new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-    new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)
+    new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000),
+    new Color(0x882255), new Color(0x44AA99), new Color(0x999933), new Color(0x332288),
+    new Color(0xAA4499), new Color(0x888888)
   };
+
+  /** How many optimizers get a colour of their own. */
+  static final int DISTINCT = COLORS.length;
+
   static final Stroke SOLID = new BasicStroke(1.8f);
   static final Stroke THIN = new BasicStroke(1.2f);
   static final Stroke DOTTED =
