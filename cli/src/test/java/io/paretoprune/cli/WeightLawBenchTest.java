@@ -163,4 +163,18 @@ class WeightLawBenchTest {
         o.err().strip());
     assertFalse(o.err().contains("Exception"));
   }
+
+  @Test
+  void badOptionsAndAMissingSuiteAreOneLineEach() throws Exception {
+    Path suite = suite();
+    CliRun.Outcome epochs = CliRun.run("bench", "weight-law", suite.toString(), "--epochs", "0");
+    assertEquals(2, epochs.code());
+    assertEquals(
+        "paretoprune: bench weight-law: --epochs must be at least 1, not 0", epochs.err().strip());
+    CliRun.Outcome missing = CliRun.run("bench", "weight-law", tmp.resolve("nope.yaml").toString());
+    assertEquals(2, missing.code());
+    assertEquals(
+        "paretoprune: " + tmp.resolve("nope.yaml") + ": suite file not found",
+        missing.err().strip());
+  }
 }
