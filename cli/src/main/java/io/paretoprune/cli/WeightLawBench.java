@@ -4,6 +4,7 @@ import io.paretoprune.core.train.StepRecord;
 import io.paretoprune.core.train.TrainingListener;
 import io.paretoprune.core.train.TrainingResult;
 import io.paretoprune.experiments.run.RunExecutor;
+import io.paretoprune.experiments.run.RunPacking;
 import io.paretoprune.experiments.suite.RunPlanner;
 import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.experiments.suite.SuiteLoader;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bench weight-law SUITE}: how each optimizer of a suite sets its weights from the
- * gradients. Trains one seed of every entry (cut to {@code --epochs}, packed when they can be),
+ * gradients. Trains one seed of every entry (cut to {@code --epochs}, packed as {@code run} packs),
  * records every step's weights {@code c_i} and gradient norms {@code ||g_i||}, and fits by least
  * squares {@code log(c_i / c_1) = a + sum_j b_j log ||g_j||}: the exponents {@code b_j} are the
  * rule's weight law (SMGD's min-norm: about {@code +2} on {@code ||g_1||} and {@code -2} on {@code
@@ -87,19 +88,26 @@ final class WeightLawBench implements Callable<Integer> {
     Map<String, List<StepRecord>> records = new LinkedHashMap<>();
     specs.forEach(r -> records.put(r.runId(), new ArrayList<>()));
     Path scratch = Files.createTempDirectory("weight-law");
-    List<TrainingResult> results;
+    Map<String, TrainingResult> results = new LinkedHashMap<>();
     try {
-      results =
-          new RunExecutor(dataRoot, scratch, "none")
-              .execute(
-                  specs,
-                  r ->
-                      new TrainingListener() {
-                        @Override
-                        public void onStep(StepRecord record) {
-                          records.get(r.runId()).add(record);
-                        }
-                      });
+      RunExecutor executor = new RunExecutor(dataRoot, scratch, "none");
+      // Packed as `run` would pack them (runs that cannot share a network train alone), one pack
+      // after another: the engine allows one gradient collector per JVM at a time.
+      for (List<RunSpec> pack : RunPacking.plan(specs, suite, 1, scratch)) {
+        List<TrainingResult> done =
+            executor.execute(
+                pack,
+                r ->
+                    new TrainingListener() {
+                      @Override
+                      public void onStep(StepRecord record) {
+                        records.get(r.runId()).add(record);
+                      }
+                    });
+        for (int i = 0; i < pack.size(); i++) {
+          results.put(pack.get(i).runId(), done.get(i));
+        }
+      }
     } finally {
       deleteTree(scratch);
     }
@@ -112,7 +120,7 @@ final class WeightLawBench implements Callable<Integer> {
         steps > 0 ? " of at most " + steps + " steps" : "");
     for (int i = 0; i < specs.size(); i++) {
       RunSpec r = specs.get(i);
-      TrainingResult res = results.get(i);
+      TrainingResult res = results.get(r.runId());
       for (Map.Entry<String, List<StepRecord>> g : byGroup(records.get(r.runId())).entrySet()) {
         WeightLaw law = WeightLaw.fit(g.getValue());
         System.out.printf(

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code bench weight-law}: the least-squares law, and the command on a small suite. */
 class WeightLawBenchTest {
@@ -97,6 +99,10 @@ class WeightLawBenchTest {
   }
 
   private Path suite() throws Exception {
+    return suite("");
+  }
+
+  private Path suite(String extra) throws Exception {
     return Files.writeString(
         tmp.resolve("law.yaml"),
         """
@@ -114,17 +120,20 @@ class WeightLawBenchTest {
         epochs: 30
         batch_size: 32
         threads_per_run: 1
-        """);
+        """
+            + extra);
   }
 
-  @Test
-  void fitsEveryOptimizerOfASuiteFromTheCommandLine() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"", "runner: {pack: 1}\n"})
+  void fitsEveryOptimizerOfASuiteFromTheCommandLine(String runner) throws Exception {
+    // Packed (the default) and one run after another in the same JVM.
     Path csv = tmp.resolve("steps.csv");
     CliRun.Outcome o =
         CliRun.run(
             "bench",
             "weight-law",
-            suite().toString(),
+            suite(runner).toString(),
             "--data",
             data().toString(),
             "--steps",
