@@ -121,17 +121,27 @@ final class WeightLawBench implements Callable<Integer> {
     for (int i = 0; i < specs.size(); i++) {
       RunSpec r = specs.get(i);
       TrainingResult res = results.get(r.runId());
-      for (Map.Entry<String, List<StepRecord>> g : byGroup(records.get(r.runId())).entrySet()) {
-        WeightLaw law = WeightLaw.fit(g.getValue());
+      String end =
+          res.last() == null
+              ? "end: diverged in epoch " + res.divergedAtEpoch() + " (" + res.message() + ")"
+              : String.format(
+                  Locale.ROOT,
+                  "end: test accuracy %.4f, dense nonzeros %d (%s)",
+                  res.last().testAccuracy(),
+                  res.last().denseNonzeros(),
+                  res.status());
+      Map<String, List<StepRecord>> groups = byGroup(records.get(r.runId()));
+      if (groups.isEmpty()) {
+        System.out.printf(Locale.ROOT, "  %-18s no step recorded; %s%n", r.label(), end);
+      }
+      for (Map.Entry<String, List<StepRecord>> g : groups.entrySet()) {
         System.out.printf(
             Locale.ROOT,
-            "  %-18s %-6s %s; end: test accuracy %.4f, dense nonzeros %d (%s)%n",
+            "  %-18s %-6s %s; %s%n",
             r.label(),
             g.getKey(),
-            law.describe(),
-            res.last().testAccuracy(),
-            res.last().denseNonzeros(),
-            res.status());
+            WeightLaw.fit(g.getValue()).describe(),
+            end);
       }
     }
     if (csv != null) {

@@ -162,6 +162,34 @@ class WeightLawBenchTest {
   }
 
   @Test
+  void aDivergingRunIsReportedNotFatal() throws Exception {
+    Path suite =
+        Files.writeString(
+            tmp.resolve("diverging.yaml"),
+            """
+            name: diverging
+            dataset: {name: mnist}
+            model: {name: lenet5}
+            objectives:
+              - {name: f1, loss: cross_entropy}
+              - {name: f2, l1: {on: dense.kernel}}
+            optimizers:
+              - {label: Calm, combiner: min-norm, step: sgd, settings: {lr: 0.01}}
+              - {label: Wild, combiner: min-norm, step: sgd, settings: {lr: 1.0e+9}}
+            seeds: [1]
+            epochs: 1
+            batch_size: 32
+            threads_per_run: 1
+            """);
+    CliRun.Outcome o =
+        CliRun.run(
+            "bench", "weight-law", suite.toString(), "--data", data().toString(), "--steps", "6");
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(o.out().contains("(COMPLETED)"), o.out());
+    assertTrue(o.out().matches("(?s).*\\n  Wild .*end: diverged in epoch 1 .*"), o.out());
+  }
+
+  @Test
   void aSeedOutsideTheSuiteIsOneLine() throws Exception {
     CliRun.Outcome o =
         CliRun.run(
