@@ -3,6 +3,7 @@ package io.paretoprune.cli;
 import io.paretoprune.core.train.StepRecord;
 import io.paretoprune.core.train.TrainingListener;
 import io.paretoprune.core.train.TrainingResult;
+import io.paretoprune.experiments.run.RunDirectory;
 import io.paretoprune.experiments.run.RunExecutor;
 import io.paretoprune.experiments.run.RunPacking;
 import io.paretoprune.experiments.suite.RunPlanner;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,7 +109,7 @@ final class WeightLawBench implements Callable<Integer> {
         }
       }
     } finally {
-      deleteTree(scratch);
+      RunDirectory.deleteTree(scratch);
     }
     System.out.printf(
         Locale.ROOT,
@@ -198,14 +198,6 @@ final class WeightLawBench implements Callable<Integer> {
                 norms == null ? "" : String.valueOf(norms[j]));
           }
         }
-      }
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.deleteIfExists(p);
       }
     }
   }

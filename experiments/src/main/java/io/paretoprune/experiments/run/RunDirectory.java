@@ -92,7 +92,8 @@ public final class RunDirectory {
         && ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  static void deleteTree(Path p) throws IOException {
+  /** Deletes {@code p} and everything under it; nothing when it does not exist. */
+  public static void deleteTree(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
     }
