@@ -17,13 +17,10 @@ import java.util.List;
  * costs a thread hand-off.
  */
 final class FlatGradient {
-  /** A gradient on {@code [from, to)} of the flat array. */
-  record Part(long from, long to, NDArray values) {}
-
   final NDArray full;
-  final List<Part> parts;
+  final List<GradientPart> parts;
 
-  FlatGradient(NDArray full, List<Part> parts) {
+  FlatGradient(NDArray full, List<GradientPart> parts) {
     this.full = full;
     this.parts = parts;
   }
@@ -38,8 +35,8 @@ final class FlatGradient {
       return this;
     }
     NDArray f = full == null ? null : full.get(FlatParameters.slice(from, to));
-    List<Part> ps = new ArrayList<>();
-    for (Part p : parts) {
+    List<GradientPart> ps = new ArrayList<>();
+    for (GradientPart p : parts) {
       long a = Math.max(from, p.from());
       long b = Math.min(to, p.to());
       if (a < b) {
@@ -47,7 +44,7 @@ final class FlatGradient {
             a == p.from() && b == p.to()
                 ? p.values()
                 : p.values().get(FlatParameters.slice(a - p.from(), b - p.from()));
-        ps.add(new Part(a - from, b - from, v));
+        ps.add(new GradientPart(a - from, b - from, v));
       }
     }
     return new FlatGradient(f, ps);
@@ -59,7 +56,7 @@ final class FlatGradient {
    */
   NDArray dense(long length, NDManager manager) {
     NDArray out = full != null ? full : manager.zeros(new Shape(length), DataType.FLOAT32);
-    for (Part p : parts) {
+    for (GradientPart p : parts) {
       out.get(FlatParameters.slice(p.from(), p.to())).addi(p.values());
     }
     return out;
@@ -67,37 +64,21 @@ final class FlatGradient {
 
   /** {@code this . other} as a scalar array, or null when it is 0 for lack of overlap. */
   NDArray dot(FlatGradient other) {
-    List<NDArray> terms = new ArrayList<>();
-    if (full != null && other.full != null) {
-      terms.add(full.dot(other.full));
-    }
-    if (full != null) {
-      for (Part q : other.parts) {
-        terms.add(full.get(FlatParameters.slice(q.from(), q.to())).dot(q.values()));
-      }
-    }
-    if (other.full != null) {
-      for (Part p : parts) {
-        terms.add(other.full.get(FlatParameters.slice(p.from(), p.to())).dot(p.values()));
-      }
-    }
-    for (Part p : parts) {
-      for (Part q : other.parts) {
-        long a = Math.max(p.from(), q.from());
-        long b = Math.min(p.to(), q.to());
-        if (a < b) {
-          terms.add(
-              p.values()
-                  .get(FlatParameters.slice(a - p.from(), b - p.from()))
-                  .dot(q.values().get(FlatParameters.slice(a - q.from(), b - q.from()))));
-        }
-      }
-    }
-    if (terms.isEmpty()) {
-      return null;
-    }
-    return terms.size() == 1 ? terms.get(0) : NDArrays.add(terms.toArray(new NDArray[0]));
+    return PartwiseDot.of(full, parts, other.full, other.parts, VECTORS);
   }
+
+  private static final PartwiseDot.Algebra VECTORS =
+      new PartwiseDot.Algebra() {
+        @Override
+        public NDArray slice(NDArray a, long from, long to) {
+          return a.get(FlatParameters.slice(from, to));
+        }
+
+        @Override
+        public NDArray dot(NDArray a, NDArray b) {
+          return a.dot(b);
+        }
+      };
 
   /** Gram matrix of gradients, with one copy to the host. */
   static double[][] gram(FlatGradient[] g) {

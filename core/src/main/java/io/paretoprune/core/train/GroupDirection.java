@@ -127,7 +127,7 @@ final class GroupDirection {
       if (c[j] == 0) {
         continue;
       }
-      for (FlatGradient.Part part : rows[j].parts) {
+      for (GradientPart part : rows[j].parts) {
         NDArray v = c[j] == 1 ? part.values() : part.values().mul((float) c[j]);
         d.get(FlatParameters.slice(part.from(), part.to())).addi(v);
       }

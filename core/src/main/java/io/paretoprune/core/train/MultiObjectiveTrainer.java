@@ -150,7 +150,7 @@ public final class MultiObjectiveTrainer {
           if (gi.full != null) {
             gi.full.get(slice).addi(pg);
           } else {
-            gi.parts.add(new FlatGradient.Part(r.from(), r.to(), pg));
+            gi.parts.add(new GradientPart(r.from(), r.to(), pg));
           }
         }
       }

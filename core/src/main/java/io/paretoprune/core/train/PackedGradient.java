@@ -14,10 +14,8 @@ import java.util.List;
  * never costs a full-size array. Every reduction here is per row: one run's NaN stays in its row.
  */
 final class PackedGradient {
-  record Part(long from, long to, NDArray values) {}
-
   final NDArray full;
-  final List<Part> parts = new ArrayList<>();
+  final List<GradientPart> parts = new ArrayList<>();
 
   PackedGradient(NDArray full) {
     this.full = full;
@@ -29,38 +27,21 @@ final class PackedGradient {
 
   /** Per-run {@code this . other} as an {@code [R]} array, or null when it is 0 for every run. */
   NDArray dot(PackedGradient other) {
-    List<NDArray> terms = new ArrayList<>();
-    if (full != null && other.full != null) {
-      terms.add(rowDots(full, other.full));
-    }
-    if (full != null) {
-      for (Part q : other.parts) {
-        terms.add(rowDots(full.get(columns(q.from(), q.to())), q.values()));
-      }
-    }
-    if (other.full != null) {
-      for (Part p : parts) {
-        terms.add(rowDots(other.full.get(columns(p.from(), p.to())), p.values()));
-      }
-    }
-    for (Part p : parts) {
-      for (Part q : other.parts) {
-        long a = Math.max(p.from(), q.from());
-        long b = Math.min(p.to(), q.to());
-        if (a < b) {
-          terms.add(
-              p.values()
-                  .get(columns(a - p.from(), b - p.from()))
-                  .mul(q.values().get(columns(a - q.from(), b - q.from())))
-                  .sum(new int[] {1}));
-        }
-      }
-    }
-    if (terms.isEmpty()) {
-      return null;
-    }
-    return terms.size() == 1 ? terms.get(0) : NDArrays.add(terms.toArray(new NDArray[0]));
+    return PartwiseDot.of(full, parts, other.full, other.parts, ROWS);
   }
+
+  private static final PartwiseDot.Algebra ROWS =
+      new PartwiseDot.Algebra() {
+        @Override
+        public NDArray slice(NDArray a, long from, long to) {
+          return a.get(columns(from, to));
+        }
+
+        @Override
+        public NDArray dot(NDArray a, NDArray b) {
+          return rowDots(a, b);
+        }
+      };
 
   /**
    * Row-wise dot products of two {@code [R, n]} arrays as {@code [R]}: one batched product, so no
@@ -103,7 +84,7 @@ final class PackedGradient {
   /** The gradient as one {@code [R, P]} array (parts added into the full array, in place). */
   NDArray dense(java.util.function.Supplier<NDArray> zeros) {
     NDArray out = full != null ? full : zeros.get();
-    for (Part p : parts) {
+    for (GradientPart p : parts) {
       out.get(columns(p.from(), p.to())).addi(p.values());
     }
     return out;

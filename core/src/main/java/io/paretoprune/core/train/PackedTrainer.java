@@ -283,7 +283,7 @@ public final class PackedTrainer {
           if (gi.full != null) {
             gi.full.get(cols).addi(pg);
           } else {
-            gi.parts.add(new PackedGradient.Part(range.from(), range.to(), pg));
+            gi.parts.add(new GradientPart(range.from(), range.to(), pg));
           }
         }
       }
@@ -390,7 +390,7 @@ public final class PackedTrainer {
       d = manager.zeros(new Shape(n, width), DataType.FLOAT32);
     }
     for (int j = 0; j < g.length; j++) {
-      for (PackedGradient.Part part : g[j].parts) {
+      for (GradientPart part : g[j].parts) {
         d.get(PackedGradient.columns(part.from(), part.to())).addi(part.values().mul(cj[j]));
       }
     }

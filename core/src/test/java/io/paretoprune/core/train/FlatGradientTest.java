@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FlatGradientTest {
   static float[] dense(FlatGradient g, int n) {
     float[] v = g.full == null ? new float[n] : g.full.toFloatArray();
-    for (FlatGradient.Part p : g.parts) {
+    for (GradientPart p : g.parts) {
       float[] pv = p.values().toFloatArray();
       for (int i = 0; i < pv.length; i++) {
         v[(int) p.from() + i] += pv[i];
@@ -35,13 +35,12 @@ class FlatGradientTest {
               null,
               new ArrayList<>(
                   List.of(
-                      new FlatGradient.Part(0, 20, m.randomNormal(new Shape(20))),
-                      new FlatGradient.Part(10, 30, m.randomNormal(new Shape(20))))));
+                      new GradientPart(0, 20, m.randomNormal(new Shape(20))),
+                      new GradientPart(10, 30, m.randomNormal(new Shape(20))))));
       FlatGradient c =
           new FlatGradient(
               null,
-              new ArrayList<>(
-                  List.of(new FlatGradient.Part(25, 50, m.randomNormal(new Shape(25))))));
+              new ArrayList<>(List.of(new GradientPart(25, 50, m.randomNormal(new Shape(25))))));
       FlatGradient zero = new FlatGradient(null, new ArrayList<>());
       FlatGradient[] g = {a, b, c, zero};
       double[][] gram = FlatGradient.gram(g);
