@@ -63,8 +63,10 @@ final class Landing {
       if (seeds.isEmpty()) {
         continue;
       }
-      Descriptives acc = Descriptives.of(seeds.stream().mapToDouble(s -> s[0]).toArray());
-      Descriptives nz = Descriptives.of(seeds.stream().mapToDouble(s -> s[1]).toArray());
+      Descriptives acc =
+          Descriptives.of(seeds.stream().mapToDouble(s -> s[0]).toArray()).within(0, 1);
+      Descriptives nz =
+          Descriptives.of(seeds.stream().mapToDouble(s -> s[1]).toArray()).within(0, scale);
       double[] mean = {nz.mean() / scale, 1 - acc.mean()};
       List<double[]> f = normalised(front.nonDominated());
       Front.Pt k = kneeTarget();

@@ -87,6 +87,13 @@ class ReportLandingTest {
     assertEquals("true", t.getString(1, "dominated_by_front"));
     // The 95% t interval of two seeds: mean +- t(0.975, 1) * sd / sqrt 2 = 0.97 +- 12.7062 * 0.01.
     assertEquals(0.97 - 0.127062, t.numberColumn("test_accuracy_ci_low").getDouble(0), 1e-5);
+    // ... whose upper end, 1.097, is cut to the accuracy's range; the nonzeros' interval, 200 +-
+    // 12.7062 * 70.71 / sqrt 2 = 200 +- 635.3, to [0, 1000 dense weights]; 500 +- 635.3 likewise.
+    assertEquals(1.0, t.numberColumn("test_accuracy_ci_high").getDouble(0), 1e-12);
+    assertEquals(0.0, t.numberColumn("dense_nonzeros_ci_low").getDouble(0), 1e-12);
+    assertEquals(200 + 635.31, t.numberColumn("dense_nonzeros_ci_high").getDouble(0), 0.01);
+    assertEquals(0.0, t.numberColumn("dense_nonzeros_ci_low").getDouble(1), 1e-12);
+    assertEquals(1000.0, t.numberColumn("dense_nonzeros_ci_high").getDouble(1), 1e-12);
 
     String html = Files.readString(index);
     assertTrue(html.contains("<h2>Where each method lands</h2>"));

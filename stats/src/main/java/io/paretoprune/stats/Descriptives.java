@@ -24,4 +24,18 @@ public record Descriptives(int n, double mean, double sd, double ciLow, double c
     double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
     return new Descriptives(n, mean, sd, mean - half, mean + half);
   }
+
+  /**
+   * The same, with the interval cut to the range the metric can take (a count's lower end at 0, an
+   * accuracy's upper at 1): the t interval is symmetric and can reach past them when the seeds sit
+   * near a bound, and a negative count reads as an error.
+   */
+  public Descriptives within(double lowest, double highest) {
+    return new Descriptives(
+        n,
+        mean,
+        sd,
+        Double.isNaN(ciLow) ? ciLow : Math.max(lowest, ciLow),
+        Double.isNaN(ciHigh) ? ciHigh : Math.min(highest, ciHigh));
+  }
 }

@@ -29,6 +29,16 @@ public final class SeedStatistics {
    * @param baseline the label others are compared with; null compares every pair of labels
    */
   public static Result compute(Table summary, List<String> metrics, String baseline) {
+    return compute(summary, metrics, Map.of(), baseline);
+  }
+
+  /**
+   * @param ranges per metric the {lowest, highest} value it can take; its confidence intervals are
+   *     cut to that range (metrics not named keep the plain t interval)
+   * @param baseline the label others are compared with; null compares every pair of labels
+   */
+  public static Result compute(
+      Table summary, List<String> metrics, Map<String, double[]> ranges, String baseline) {
     // Tablesaw's Row is a cursor that moves; keep row numbers, not Row objects.
     Map<String, Map<Long, Integer>> byLabel = new LinkedHashMap<>();
     Map<String, Integer> excluded = new TreeMap<>();
@@ -55,6 +65,10 @@ public final class SeedStatistics {
     for (String label : byLabel.keySet()) {
       for (String metric : metrics) {
         Descriptives d = Descriptives.of(values(summary, byLabel.get(label), metric, null));
+        double[] range = ranges.get(metric);
+        if (range != null) {
+          d = d.within(range[0], range[1]);
+        }
         aggregate.stringColumn("label").append(label);
         aggregate.stringColumn("metric").append(metric);
         aggregate.intColumn("n").append(d.n());

@@ -117,4 +117,41 @@ class SeedComparisonsTest {
     assertEquals("mann-whitney-u", stats.stringColumn("test").get(2));
     assertTrue(stats.stringColumn("note").get(2).contains("1 diverged or failed run(s) left out"));
   }
+
+  @Test
+  void confidenceIntervalsAreCutToTheRangeOfTheirMetric() {
+    // Counts 0, 0, 0, 10, 50: mean 12, sd 21.7, t(4) half-width 26.9, so the plain t interval
+    // starts at -14.9; a count cannot be negative.
+    Table summary =
+        Table.create(
+            "summary",
+            StringColumn.create("label", "A", "A", "A", "A", "A"),
+            LongColumn.create("seed", 1, 2, 3, 4, 5),
+            StringColumn.create(
+                "status", "completed", "completed", "completed", "completed", "completed"),
+            DoubleColumn.create("dense_nonzeros", 0, 0, 0, 10, 50),
+            DoubleColumn.create("test_accuracy", 0.999, 1.0, 0.99, 1.0, 0.97));
+    List<String> metrics = List.of("dense_nonzeros", "test_accuracy");
+    Table plain = SeedStatistics.compute(summary, metrics, null).aggregate();
+    assertEquals(-14.92, plain.doubleColumn("ci_low").get(0), 0.01);
+    assertTrue(plain.doubleColumn("ci_high").get(1) > 1);
+    Table cut =
+        SeedStatistics.compute(
+                summary,
+                metrics,
+                java.util.Map.of(
+                    "dense_nonzeros",
+                    new double[] {0, Double.POSITIVE_INFINITY},
+                    "test_accuracy",
+                    new double[] {0, 1}),
+                null)
+            .aggregate();
+    assertEquals(0, cut.doubleColumn("ci_low").get(0));
+    assertEquals(plain.doubleColumn("ci_high").get(0), cut.doubleColumn("ci_high").get(0));
+    assertEquals(12, cut.doubleColumn("mean").get(0), 1e-9);
+    assertEquals(1, cut.doubleColumn("ci_high").get(1));
+    assertEquals(plain.doubleColumn("ci_low").get(1), cut.doubleColumn("ci_low").get(1));
+    Descriptives one = Descriptives.of(new double[] {3}).within(0, 1);
+    assertTrue(Double.isNaN(one.ciLow()) && Double.isNaN(one.ciHigh()));
+  }
 }
