@@ -439,8 +439,17 @@ final class ParetoFigures {
               true));
     }
     plot.setFixedLegendItems(items);
+    // Methods whose mean collapsed sit on the lower edge too: say so, or they read as a value.
+    long methods = l.rows().stream().filter(p -> clip.collapsed(p.accuracy().mean())).count();
+    List<String> down = new ArrayList<>();
     if (collapsed.getItemCount() > 0) {
-      c.addSubtitle(clip.note(collapsed.getItemCount(), "weighting"));
+      down.add(AccuracyRange.count(collapsed.getItemCount(), "weighting"));
+    }
+    if (methods > 0) {
+      down.add(AccuracyRange.count((int) methods, "method") + " (mean)");
+    }
+    if (!down.isEmpty()) {
+      c.addSubtitle(clip.note(String.join(" and ", down)));
     }
     return c;
   }
@@ -503,13 +512,20 @@ final class ParetoFigures {
     }
 
     TextTitle note(int n, String what) {
+      return note(count(n, what));
+    }
+
+    /** "3 weightings", "1 method". */
+    static String count(int n, String what) {
+      return n + " " + what + (n == 1 ? "" : "s");
+    }
+
+    /** The note under a figure: {@code what} (counted things) collapsed, drawn on the edge. */
+    TextTitle note(String what) {
       TextTitle t =
           new TextTitle(
               "▼ "
-                  + n
-                  + " "
                   + what
-                  + (n == 1 ? "" : "s")
                   + " collapsed (test accuracy below "
                   + Axes.plain(Math.round(threshold * 1000) / 1000.0)
                   + ", half the best): drawn on the lower edge",

@@ -130,6 +130,24 @@ class ReportLandingTest {
   }
 
   @Test
+  void aMethodThatCollapsedIsDrawnOnTheLowerEdgeAndSaidSo() throws Exception {
+    Path dir = tmp.resolve("collapsing");
+    Files.createDirectories(dir);
+    Files.writeString(
+        dir.resolve("summary.csv"),
+        "run_id,label,optimizer,pruning,seed,status,epochs,diverged_at_epoch,test_accuracy,"
+            + "train_accuracy,dense_nonzeros,dense_size,dense_sparsity,wall_seconds\n"
+            + "M1-s1,M1,smgd,threshold,1,completed,3,0,0.96,0.97,150,1000,0.85,1\n"
+            + "M3-s1,M3,pcgrad,threshold,1,completed,3,0,0.10,0.10,8,1000,0.99,1\n"
+            + "M3-s2,M3,pcgrad,threshold,2,completed,3,0,0.10,0.10,12,1000,0.99,1\n");
+    ReportWriter.write(dir, front(tmp));
+    String svg = Files.readString(dir.resolve("report/figures/landing.svg"));
+    // half the best accuracy (0.98, the front's) is 0.49: M3's mean 0.10 lies below the axis
+    assertTrue(svg.contains("1 method (mean) collapsed (test accuracy below 0.49"), svg);
+    assertFalse(svg.contains("weighting collapsed"), svg);
+  }
+
+  @Test
   void aSuiteOfWeightedSumRunsIsAFrontToo() throws Exception {
     Path dir = suite(tmp);
     Path ws = tmp.resolve("ws");
