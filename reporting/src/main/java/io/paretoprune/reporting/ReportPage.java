@@ -2,6 +2,7 @@ package io.paretoprune.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paretoprune.stats.Descriptives;
+import io.paretoprune.stats.MetricRanges;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -510,7 +511,9 @@ final class ReportPage {
         }
       }
     }
-    return Descriptives.of(v.stream().mapToDouble(Double::doubleValue).toArray());
+    // Cut as aggregate.csv's are, so a folder without that row shows the same interval.
+    return MetricRanges.cut(
+        metric, Descriptives.of(v.stream().mapToDouble(Double::doubleValue).toArray()));
   }
 
   private static double num(Row row, String c) {

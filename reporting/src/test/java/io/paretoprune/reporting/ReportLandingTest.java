@@ -148,6 +148,23 @@ class ReportLandingTest {
   }
 
   @Test
+  void withoutAggregateCsvTheResultsTableCutsIntervalsAsAggregateCsvDoes() throws Exception {
+    Path dir = tmp.resolve("no-aggregate");
+    Files.createDirectories(dir);
+    // accuracy 0.999 and 0.98: mean 0.9895 +- 12.7062 * 0.013435 / sqrt 2 = [0.8688, 1.1102];
+    // nonzeros 10 and 90: 50 +- 508.2, whose lower end is cut to 0
+    Files.writeString(
+        dir.resolve("summary.csv"),
+        "run_id,label,optimizer,pruning,seed,status,epochs,diverged_at_epoch,test_accuracy,"
+            + "train_accuracy,dense_nonzeros,dense_size,dense_sparsity,wall_seconds\n"
+            + "M1-s1,M1,smgd,threshold,1,completed,3,0,0.999,0.99,10,1000,0.99,1\n"
+            + "M1-s2,M1,smgd,threshold,2,completed,3,0,0.98,0.99,90,1000,0.91,1\n");
+    String html = Files.readString(ReportWriter.write(dir));
+    assertTrue(html.contains("0.9895 <span class=ci>[0.8688, 1.0000]</span>"), html);
+    assertTrue(html.contains("50 <span class=ci>[0, 558]</span>"), html);
+  }
+
+  @Test
   void aSuiteOfWeightedSumRunsIsAFrontToo() throws Exception {
     Path dir = suite(tmp);
     Path ws = tmp.resolve("ws");

@@ -35,7 +35,8 @@ public record Descriptives(int n, double mean, double sd, double ciLow, double c
         n,
         mean,
         sd,
-        Double.isNaN(ciLow) ? ciLow : Math.max(lowest, ciLow),
-        Double.isNaN(ciHigh) ? ciHigh : Math.min(highest, ciHigh));
+        // Math.max and Math.min keep NaN: an interval that one seed cannot give stays NaN.
+        Math.max(lowest, ciLow),
+        Math.min(highest, ciHigh));
   }
 }

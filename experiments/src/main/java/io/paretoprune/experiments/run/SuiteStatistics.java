@@ -1,12 +1,12 @@
 package io.paretoprune.experiments.run;
 
 import io.paretoprune.experiments.suite.SuiteSpec;
+import io.paretoprune.stats.MetricRanges;
 import io.paretoprune.stats.SeedStatistics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -14,13 +14,6 @@ import tech.tablesaw.api.Table;
  * suite's first optimizer entry (the baseline), on accuracy, sparsity and the test objectives.
  */
 final class SuiteStatistics {
-  /** The ranges of the metrics every run has, to which their confidence intervals are cut. */
-  static final Map<String, double[]> RANGES =
-      Map.of(
-          "test_accuracy", new double[] {0, 1},
-          "dense_nonzeros", new double[] {0, Double.POSITIVE_INFINITY},
-          "dense_sparsity", new double[] {0, 1});
-
   private SuiteStatistics() {}
 
   static void write(Path resultsDir, Table summary, SuiteSpec suite) throws IOException {
@@ -32,7 +25,8 @@ final class SuiteStatistics {
       }
     }
     String baseline = suite.optimizers().get(0).label();
-    SeedStatistics.Result r = SeedStatistics.compute(summary, metrics, RANGES, baseline);
+    SeedStatistics.Result r =
+        SeedStatistics.compute(summary, metrics, MetricRanges.SUMMARY, baseline);
     SuiteSummary.writeAtomically(r.aggregate(), resultsDir.resolve("aggregate.csv"));
     SuiteSummary.writeAtomically(r.stats(), resultsDir.resolve("stats.csv"));
   }
