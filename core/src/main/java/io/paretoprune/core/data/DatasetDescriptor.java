@@ -23,6 +23,14 @@ public interface DatasetDescriptor extends Plugin {
 
   int classes();
 
+  /**
+   * The task this data set poses ({@link io.paretoprune.core.task.Tasks} by name): what its runs
+   * are measured by. Image classification unless a data set says otherwise.
+   */
+  default String task() {
+    return io.paretoprune.core.task.ImageClassification.NAME;
+  }
+
   /** Channels, height and width of one example. */
   int[] exampleShape();
 

@@ -21,4 +21,21 @@ public final class CrossEntropy implements LossTerm {
     NDArray picked = logProbs.gather(labels.reshape(-1, 1), 1);
     return picked.mean().neg();
   }
+
+  @Override
+  public boolean packable() {
+    return true;
+  }
+
+  @Override
+  public NDArray evaluatePerRun(NDArray logits, NDArray labels) {
+    long runs = labels.getShape().get(0);
+    long batch = labels.getShape().get(1);
+    return logits
+        .logSoftmax(2)
+        .gather(labels.reshape(runs, batch, 1), 2)
+        .reshape(runs, batch)
+        .mean(new int[] {1})
+        .neg();
+  }
 }

@@ -1,51 +1,34 @@
 package io.paretoprune.core.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Running sums over one epoch. Losses and correct counts stay on the engine and are read once at
- * the epoch's end, so the step loop makes no host copy for them.
+ * One run's figures of one epoch: the combiner's weights step by step, and the loss and metric
+ * totals {@link EpochTotals} kept on the engine and hands over at the epoch's end.
  */
-final class EpochAccumulator implements AutoCloseable {
-  private final NDArray[] lossSums;
-  private final NDArray correct;
-  private long seen;
+final class EpochAccumulator {
+  private final float[] lossTotals;
+  private final Map<String, Double> metrics = new LinkedHashMap<>();
   private final List<GroupStats> groups = new ArrayList<>();
 
-  EpochAccumulator(NDManager manager, ProblemLayout layout) {
-    lossSums = new NDArray[layout.objectiveCount()];
-    for (int i : layout.autograd) {
-      lossSums[i] = manager.zeros(new Shape(), DataType.FLOAT32);
-    }
-    correct = manager.zeros(new Shape(), DataType.INT64);
+  EpochAccumulator(ProblemLayout layout) {
+    lossTotals = new float[layout.objectiveCount()];
     for (GroupRule g : layout.groups) {
       groups.add(new GroupStats(g.name(), g.objectives()));
     }
   }
 
-  void addLoss(int objective, NDArray loss) {
-    lossSums[objective].addi(loss);
-  }
-
-  /** Adds a sum over several batches computed elsewhere (a packed trainer's per-run totals). */
+  /** Adds the epoch's sum of objective i's batch losses. */
   void addLossTotal(int objective, float total) {
-    lossSums[objective].addi(total);
+    lossTotals[objective] += total;
   }
 
-  /** Adds {@code count} correct predictions out of {@code examples}. */
-  void addCorrectTotal(long count, long examples) {
-    correct.addi(count);
-    seen += examples;
-  }
-
-  void addCorrect(NDArray logits, NDArray labels) {
-    correct.addi(logits.argMax(1).eq(labels).sum());
-    seen += labels.getShape().get(0);
+  /** Sets a task metric's value over the epoch's batches. */
+  void setMetric(String name, double value) {
+    metrics.put(name, value);
   }
 
   void addWeights(StepRecord r) {
@@ -58,25 +41,16 @@ final class EpochAccumulator implements AutoCloseable {
 
   /** Mean data loss per batch of objective i, or 0 when it has none. */
   double meanLoss(int objective, int steps) {
-    return lossSums[objective] == null ? 0 : lossSums[objective].getFloat() / steps;
+    return lossTotals[objective] / steps;
   }
 
-  double accuracy() {
-    return seen == 0 ? Double.NaN : (double) correct.getLong() / seen;
+  /** The task's metrics over the epoch's batches, by name. */
+  Map<String, Double> metrics() {
+    return metrics;
   }
 
   List<WeightStats> weightStats() {
     return groups.stream().map(GroupStats::stats).toList();
-  }
-
-  @Override
-  public void close() {
-    for (NDArray a : lossSums) {
-      if (a != null) {
-        a.close();
-      }
-    }
-    correct.close();
   }
 
   private static final class GroupStats {

@@ -1,6 +1,11 @@
 package io.paretoprune.core.train;
 
+import io.paretoprune.core.param.ParameterKind;
+import io.paretoprune.core.task.Accuracy;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one epoch produced.
@@ -10,8 +15,9 @@ import java.util.List;
  * @param trainObjectives per objective: running mean of the data loss over the epoch's batches (as
  *     Keras reports it) plus the penalties at the epoch's end
  * @param testObjectives per objective on the whole test split at the epoch's end
- * @param trainAccuracy running accuracy over the epoch's batches
- * @param testAccuracy accuracy on the test split
+ * @param trainMetrics the task's metrics by name (accuracy, say) over the epoch's batches, as they
+ *     were trained (a running figure, as Keras reports it)
+ * @param testMetrics the task's metrics by name on the test split at the epoch's end
  * @param weights per group, the chosen weights
  * @param layers sparsity of every parameter
  * @param seconds wall time of the epoch's training steps (evaluation excluded)
@@ -21,24 +27,40 @@ public record EpochMetrics(
     List<String> objectiveNames,
     double[] trainObjectives,
     double[] testObjectives,
-    double trainAccuracy,
-    double testAccuracy,
+    Map<String, Double> trainMetrics,
+    Map<String, Double> testMetrics,
     List<WeightStats> weights,
     List<LayerStats> layers,
     int steps,
     double seconds) {
 
+  public EpochMetrics {
+    // In the task's order (its primary metric first), which the results' columns follow.
+    trainMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(trainMetrics));
+    testMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(testMetrics));
+  }
+
+  /** The training batches' accuracy, NaN when the task measures none. */
+  public double trainAccuracy() {
+    return trainMetrics.getOrDefault(Accuracy.NAME, Double.NaN);
+  }
+
+  /** The test split's accuracy, NaN when the task measures none. */
+  public double testAccuracy() {
+    return testMetrics.getOrDefault(Accuracy.NAME, Double.NaN);
+  }
+
   /** Nonzero count over the parameters whose kind is dense (kernels and biases). */
   public long denseNonzeros() {
     return layers.stream()
-        .filter(l -> l.kind().startsWith("DENSE"))
+        .filter(l -> ParameterKind.valueOf(l.kind()).isDense())
         .mapToLong(LayerStats::nonzeros)
         .sum();
   }
 
   public long denseSize() {
     return layers.stream()
-        .filter(l -> l.kind().startsWith("DENSE"))
+        .filter(l -> ParameterKind.valueOf(l.kind()).isDense())
         .mapToLong(LayerStats::size)
         .sum();
   }

@@ -2,6 +2,7 @@ package io.paretoprune.core.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
@@ -12,15 +13,22 @@ import io.paretoprune.core.objective.Penalty;
 import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterKind;
 import io.paretoprune.core.param.ParameterRef;
+import io.paretoprune.core.task.MetricAccumulator;
+import io.paretoprune.core.task.TaskMetric;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** End-of-epoch figures: test objectives and accuracy, penalty values, per-layer sparsity. */
+/**
+ * End-of-epoch figures: test objectives and the task's metrics, penalty values, per-layer sparsity.
+ */
 final class Evaluator {
   private final Block block;
   private final ParameterStore store;
   private final ProblemLayout layout;
   private final ParameterCatalog catalog;
+  private final List<TaskMetric> metrics;
   private final int batchSize;
 
   record Evaluated(EpochMetrics metrics, boolean finite) {}
@@ -30,11 +38,13 @@ final class Evaluator {
       ParameterStore store,
       ProblemLayout layout,
       ParameterCatalog catalog,
+      List<TaskMetric> metrics,
       int batchSize) {
     this.block = block;
     this.store = store;
     this.layout = layout;
     this.catalog = catalog;
+    this.metrics = metrics;
     this.batchSize = batchSize;
   }
 
@@ -46,7 +56,7 @@ final class Evaluator {
       train[i] = acc.meanLoss(i, steps) + penalties[i];
     }
     double[] testLoss = new double[k];
-    double testAccuracy = evaluate(test, testLoss);
+    Map<String, Double> testMetrics = evaluate(test, testLoss);
     for (int i = 0; i < k; i++) {
       testLoss[i] += penalties[i];
     }
@@ -61,8 +71,8 @@ final class Evaluator {
             names,
             train,
             testLoss,
-            acc.accuracy(),
-            testAccuracy,
+            acc.metrics(),
+            testMetrics,
             acc.weightStats(),
             layerStats(),
             steps,
@@ -70,30 +80,42 @@ final class Evaluator {
     return new Evaluated(m, finite);
   }
 
-  /** Data losses (means over the split) into {@code loss}; returns accuracy. */
-  double evaluate(TensorDataset data, double[] loss) {
+  /** Data losses (means over the split) into {@code loss}; returns the task's metrics. */
+  Map<String, Double> evaluate(TensorDataset data, double[] loss) {
     long n = data.size();
-    long correct = 0;
     double[] sums = new double[loss.length];
-    for (long from = 0; from < n; from += batchSize) {
-      long to = Math.min(n, from + batchSize);
-      try (NDScope scope = new NDScope()) {
-        scope.suppressNotUsedWarning();
-        NDIndex range = new NDIndex().addSliceDim(from, to);
-        NDArray x = data.features().get(range);
-        NDArray y = data.labels().get(range);
-        NDArray logits = block.forward(store, new NDList(x), false).singletonOrThrow();
-        correct += logits.argMax(1).eq(y).sum().getLong();
-        for (int i : layout.autograd) {
-          float mean = layout.objectives.get(i).loss().orElseThrow().evaluate(logits, y).getFloat();
-          sums[i] += (double) mean * (to - from);
+    List<MetricAccumulator> accumulators = new ArrayList<>();
+    try (NDManager scratch = data.labels().getManager().newSubManager()) {
+      for (TaskMetric m : metrics) {
+        accumulators.add(m.start(scratch, 1));
+      }
+      for (long from = 0; from < n; from += batchSize) {
+        long to = Math.min(n, from + batchSize);
+        try (NDScope scope = new NDScope()) {
+          scope.suppressNotUsedWarning();
+          NDIndex range = new NDIndex().addSliceDim(from, to);
+          NDArray x = data.features().get(range);
+          NDArray y = data.labels().get(range);
+          NDArray outputs = block.forward(store, new NDList(x), false).singletonOrThrow();
+          for (MetricAccumulator a : accumulators) {
+            a.add(outputs, y, false);
+          }
+          for (int i : layout.autograd) {
+            float mean =
+                layout.objectives.get(i).loss().orElseThrow().evaluate(outputs, y).getFloat();
+            sums[i] += (double) mean * (to - from);
+          }
         }
       }
+      Map<String, Double> out = new LinkedHashMap<>();
+      for (int m = 0; m < metrics.size(); m++) {
+        out.put(metrics.get(m).name(), accumulators.get(m).values()[0]);
+      }
+      for (int i = 0; i < loss.length; i++) {
+        loss[i] = sums[i] / n;
+      }
+      return out;
     }
-    for (int i = 0; i < loss.length; i++) {
-      loss[i] = sums[i] / n;
-    }
-    return (double) correct / n;
   }
 
   private double[] penaltyValues() {

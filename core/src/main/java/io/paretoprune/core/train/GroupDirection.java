@@ -22,11 +22,11 @@ final class GroupDirection {
 
   private GroupDirection() {}
 
-  /** The gradients of the group's objectives, restricted to the group's range. */
-  static FlatGradient[] rows(ProblemLayout layout, int gi, FlatGradient[] g) {
+  /** The gradients of the group's objectives, restricted to the group's columns. */
+  static RunGradient[] rows(ProblemLayout layout, int gi, RunGradient[] g) {
     int[] objs = layout.groups.get(gi).objectives();
     ProblemLayout.Range range = layout.groupRanges[gi];
-    FlatGradient[] rows = new FlatGradient[objs.length];
+    RunGradient[] rows = new RunGradient[objs.length];
     for (int j = 0; j < objs.length; j++) {
       rows[j] = g[objs[j]].restrict(range.from(), range.to(), layout.size());
     }
@@ -34,24 +34,11 @@ final class GroupDirection {
   }
 
   /**
-   * The weights the group's rule chooses, recorded in {@code records}.
+   * The weights the group's rule chooses for one run, recorded in {@code records}.
    *
+   * @param grams the run's Gram matrix of the group's gradients, computed only if the rule needs it
+   *     (the step computes every run's at once)
    * @param losses every objective's value on the batch, computed on first use
-   */
-  static double[] weights(
-      ProblemLayout layout,
-      int gi,
-      FlatGradient[] rows,
-      Supplier<double[]> losses,
-      long step,
-      int epoch,
-      List<StepRecord> records) {
-    return weights(layout, gi, () -> FlatGradient.gram(rows), losses, step, epoch, records);
-  }
-
-  /**
-   * As above, with the Gram matrix from {@code gram} (computed only if the rule needs it): a packed
-   * trainer computes every run's Gram matrix at once.
    */
   static double[] weights(
       ProblemLayout layout,
@@ -109,29 +96,58 @@ final class GroupDirection {
     return c;
   }
 
-  /** {@code sum_j c_j rows_j} over a range of {@code length} values. */
-  static NDArray direction(FlatGradient[] rows, double[] c, long length, NDManager manager) {
+  /**
+   * {@code sum_j c_j rows_j} for every run at once, {@code [R, length]}: run r's weights scale its
+   * row. A weight of 0 for every run skips that gradient; a lone run's weights are plain scalars.
+   *
+   * @param c per run, the group's weights (a run that is not stepped has weights of 0)
+   */
+  static NDArray direction(RunGradient[] rows, double[][] c, long length, NDManager manager) {
+    int runs = c.length;
+    NDArray[] scale = new NDArray[rows.length];
+    float[] scalar = new float[rows.length];
+    boolean[] skip = new boolean[rows.length];
+    for (int j = 0; j < rows.length; j++) {
+      float[] cj = new float[runs];
+      boolean zero = true;
+      for (int r = 0; r < runs; r++) {
+        cj[r] = (float) c[r][j];
+        zero &= cj[r] == 0;
+      }
+      skip[j] = zero;
+      if (runs == 1) {
+        scalar[j] = cj[0];
+      } else if (!zero) {
+        scale[j] = manager.create(cj, new Shape(runs, 1));
+      }
+    }
     NDArray d = null;
     for (int j = 0; j < rows.length; j++) {
-      NDArray full = rows[j].full;
-      if (full == null || c[j] == 0) {
+      if (rows[j].full == null || skip[j]) {
         continue;
       }
-      NDArray scaled = c[j] == 1 ? full : full.mul((float) c[j]);
+      NDArray scaled = scaled(rows[j].full, scale[j], scalar[j]);
       d = d == null ? scaled : d.addi(scaled);
     }
     if (d == null) {
-      d = manager.zeros(new Shape(length), DataType.FLOAT32);
+      d = manager.zeros(new Shape(runs, length), DataType.FLOAT32);
     }
     for (int j = 0; j < rows.length; j++) {
-      if (c[j] == 0) {
+      if (skip[j]) {
         continue;
       }
       for (GradientPart part : rows[j].parts) {
-        NDArray v = c[j] == 1 ? part.values() : part.values().mul((float) c[j]);
-        d.get(FlatParameters.slice(part.from(), part.to())).addi(v);
+        d.get(RunGradient.columns(part.from(), part.to()))
+            .addi(scaled(part.values(), scale[j], scalar[j]));
       }
     }
     return d;
+  }
+
+  private static NDArray scaled(NDArray a, NDArray perRun, float scalar) {
+    if (perRun != null) {
+      return a.mul(perRun);
+    }
+    return scalar == 1 ? a : a.mul(scalar);
   }
 }

@@ -1,7 +1,6 @@
 package io.paretoprune.core.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.optimizer.Optimizer;
 
@@ -67,26 +66,11 @@ final class PerObjectiveStep implements StepRuleState {
   }
 
   /**
-   * The group's objective gradients as whole arrays over its range, taken out of the step's {@link
-   * NDScope} so that they live until {@link #apply} has used them (and closed them).
-   *
-   * @param rows the group's objective gradients (already restricted to the group's range)
-   */
-  NDArray[] prepare(int gi, FlatGradient[] rows, NDManager manager) {
-    long length = layout.groupRanges[gi].length();
-    NDArray[] out = new NDArray[rows.length];
-    for (int j = 0; j < rows.length; j++) {
-      out[j] = rows[j].dense(length, manager);
-      NDScope.unregister(out[j]);
-    }
-    return out;
-  }
-
-  /**
    * Updates the group's weights and closes {@code grads}. Runs outside any {@link NDScope}:
    * optimizers create their state on first use and it must outlive the step.
    *
-   * @param grads from {@link #prepare}
+   * @param grads the group's objective gradients over its range, one array each, made outside the
+   *     step's scope (this closes them)
    * @param c the combiner's weights
    */
   void apply(int gi, NDArray[] grads, double[] c) {

@@ -13,18 +13,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * Everything one run holds besides its step: its parameters as a flat array, step rules and their
- * state, hooks, batch order, checkpoints, evaluation and history. A lone trainer has one; a packed
- * trainer one per run, each on its row of the pack's weights, so both train a run by the same code
- * everywhere but the forward and backward pass.
+ * state, hooks, batch order, checkpoints, evaluation and history. {@link StepEngine} trains one per
+ * run, each on its row of the step's weights, a lone run and a pack alike.
  */
 final class RunState {
-  final MultiObjectiveTrainer.Builder spec;
+  final TrainerSpec spec;
   final TrainingConfig config;
   final ParameterCatalog catalog;
   final ProblemLayout layout;
@@ -51,26 +49,17 @@ final class RunState {
   /** Set by a packed trainer: the run's weights are a row of the pack's. */
   boolean inPack;
 
-  RunState(MultiObjectiveTrainer.Builder b) {
-    this.spec = b;
-    Objects.requireNonNull(b.block, "block");
-    this.config = Objects.requireNonNull(b.config, "config");
-    this.catalog = b.catalog != null ? b.catalog : ParameterCatalog.of(b.block);
-    this.layout =
-        new ProblemLayout(
-            Objects.requireNonNull(b.objectives, "objectives"),
-            catalog,
-            Objects.requireNonNull(b.plan, "plan"));
+  RunState(TrainerSpec spec) {
+    this.spec = spec;
+    this.config = spec.config();
+    this.catalog = spec.catalog();
+    this.layout = new ProblemLayout(spec.objectives(), catalog, spec.plan());
     if (layout.autograd.length == 0) {
       throw new IllegalArgumentException("no objective has a data loss; nothing to learn from");
     }
-    if ((b.stepRule == null) == (b.stepPlan == null)) {
-      throw new IllegalArgumentException(
-          "give the trainer exactly one of a step rule and a step plan");
-    }
-    this.hooks = List.copyOf(b.hooks);
-    this.listeners = List.copyOf(b.listeners);
-    this.checkpoints = b.checkpoints;
+    this.hooks = spec.hooks();
+    this.listeners = spec.listeners();
+    this.checkpoints = spec.checkpoints();
     this.shuffle = new SplittableRandom(config.seed());
   }
 
@@ -81,15 +70,17 @@ final class RunState {
   void adopt(FlatParameters flat, NDManager manager, ParameterStore store) {
     this.flat = flat;
     StepRuleState inner;
-    if (spec.stepPlan != null && spec.stepPlan.application() == StepApplication.PER_OBJECTIVE) {
-      perObjective = new PerObjectiveStep(layout, spec.stepPlan, flat);
+    StepPlan plan = spec.stepPlan();
+    if (plan != null && plan.application() == StepApplication.PER_OBJECTIVE) {
+      perObjective = new PerObjectiveStep(layout, plan, flat);
       inner = perObjective;
     } else {
-      stepRule = spec.stepRule != null ? spec.stepRule : spec.stepPlan.combinedRule();
-      inner = spec.stepRuleState != null ? spec.stepRuleState : StepRuleStates.of(stepRule);
+      stepRule = spec.stepRule() != null ? spec.stepRule() : plan.combinedRule();
+      inner = StepRuleStates.of(stepRule);
     }
     stepRuleState = new FlatStepRuleState(inner, flat, manager);
-    evaluator = new Evaluator(spec.block, store, layout, catalog, config.evalBatchSize());
+    evaluator =
+        new Evaluator(spec.block(), store, layout, catalog, spec.metrics(), config.evalBatchSize());
     Map<String, Optimizer> rules = new LinkedHashMap<>();
     if (perObjective != null) {
       perObjective.forEachRule(rules::put);
@@ -142,7 +133,7 @@ final class RunState {
   void startEpoch(int examples, NDManager manager) {
     order = Seeds.permutation(examples, shuffle);
     if (active()) {
-      acc = new EpochAccumulator(manager, layout);
+      acc = new EpochAccumulator(layout);
     }
   }
 
@@ -176,7 +167,6 @@ final class RunState {
       TensorDataset test,
       NDManager manager) {
     Evaluator.Evaluated m = evaluator.finish(epoch, acc, stepsPerEpoch, seconds, test);
-    acc.close();
     acc = null;
     if (!m.finite()) {
       diverge(epoch, "objective value is NaN or Inf");
@@ -199,10 +189,7 @@ final class RunState {
    */
   void diverge(int epoch, String message) {
     ended = new TrainingResult(TrainingResult.Status.DIVERGED, history, epoch, message);
-    if (acc != null) {
-      acc.close();
-      acc = null;
-    }
+    acc = null;
     if (inPack) {
       flat.array().set(new NDIndex(":"), 0f);
     }

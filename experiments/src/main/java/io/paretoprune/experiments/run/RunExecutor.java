@@ -101,23 +101,10 @@ public final class RunExecutor {
                     () ->
                         new IllegalStateException(
                             "model '" + first.model().name() + "' cannot be packed"));
+        // RunPacking packed these runs by Packing's rule, which PackedTrainer checks again.
         PackedTrainer.Builder pack = PackedTrainer.builder().setManager(manager).setPacker(packer);
         runs.forEach(r -> pack.addRun(r.builder));
-        PackedTrainer trainer = null;
-        try {
-          trainer = pack.build();
-        } catch (IllegalArgumentException e) {
-          // Not packable after all (a plan with several groups, say): one run after another.
-          System.err.println("not packed: " + e.getMessage());
-        }
-        if (trainer != null) {
-          results = trainer.fit(data[0], data[1]);
-        } else {
-          results = new ArrayList<>();
-          for (Prepared r : runs) {
-            results.add(r.builder.build().fit(data[0], data[1]));
-          }
-        }
+        results = pack.build().fit(data[0], data[1]);
       }
       data[0].close();
       data[1].close();
@@ -203,7 +190,8 @@ public final class RunExecutor {
             .setConfig(config)
             .setManager(manager)
             .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)))
-            .optCheckpoints(checkpoint);
+            .optCheckpoints(checkpoint)
+            .optMetrics(TaskFile.of(spec).metrics());
     if (progress != null) {
       builder.addListener(progress);
     }

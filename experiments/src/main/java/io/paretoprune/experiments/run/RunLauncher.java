@@ -76,7 +76,9 @@ public final class RunLauncher {
                   + f[2]
                   + "/"
                   + byId.get(f[1]).epochs()
-                  + " test accuracy "
+                  + " test "
+                  + TaskFile.of(byId.get(f[1])).primary().label()
+                  + " "
                   + f[3]
                   + ", dense nonzeros "
                   + f[4]);

@@ -20,10 +20,10 @@ import java.util.Locale;
  * the file holds one run spec or a JSON array of the specs of a pack.
  *
  * <p>One JVM per run because DJL's PyTorch engine allows one gradient collector per JVM. It prints
- * a line {@code @epoch <run id> <epoch> <test accuracy> <dense nonzeros>} per epoch and run for the
- * suite runner, exits 0 when the run completed or diverged (both are results), 2 on a user's
- * mistake, 1 on any other failure, and stops when its parent dies so a killed suite leaves no
- * orphan training.
+ * a line {@code @epoch <run id> <epoch> <primary test metric> <dense nonzeros>} per epoch and run
+ * for the suite runner, exits 0 when the run completed or diverged (both are results), 2 on a
+ * user's mistake, 1 on any other failure, and stops when its parent dies so a killed suite leaves
+ * no orphan training.
  */
 public final class RunMain {
   private RunMain() {}
@@ -118,7 +118,7 @@ public final class RunMain {
             "@epoch %s %d %.4f %d%n",
             runId,
             m.epoch(),
-            m.testAccuracy(),
+            m.testMetrics().values().iterator().next(),
             m.denseNonzeros());
       }
     }

@@ -1,7 +1,11 @@
 package io.paretoprune.experiments.run;
 
 import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.train.CombinationPlan;
+import io.paretoprune.core.train.ModelPacker;
+import io.paretoprune.core.train.Packing;
 import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.experiments.suite.ObjectiveFactory;
 import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.experiments.suite.SuiteSpec;
 import io.paretoprune.models.ModelZoo;
@@ -13,15 +17,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which pending runs train together as one packed network ({@link
  * io.paretoprune.core.train.PackedTrainer}), and how many per process.
  *
  * <p>Runs pack together when they share data set, model, objectives, batch size, epochs, evaluation
- * and thread settings, and resume from the same epoch; the model must offer a packer, every data
- * loss must be cross-entropy and the optimizer must combine over one parameter group. Any other run
- * trains alone, in a process of its own.
+ * and thread settings, and resume from the same epoch, and when {@link Packing} says their parts
+ * can (a packer, data losses with a per-run form, one parameter group). Any other run trains alone,
+ * in a process of its own.
  *
  * <p>{@code auto} chooses the pack size R that minimises the predicted wall time of a group of n
  * runs on P processes: {@code ceil(ceil(n / R) / P) x t(R)} with {@code t(R) = a + b R} the time of
@@ -87,30 +92,22 @@ public final class RunPacking {
     return best;
   }
 
-  /** Whether this run can train in a pack at all. */
+  /** Whether this run can train in a pack at all: {@link Packing}'s rule, from its spec. */
   static boolean packable(RunSpec r) {
     try {
-      if (ModelZoo.load()
-          .factory(r.model().name())
-          .packer(new PluginSettings(r.model().settings()))
-          .isEmpty()) {
-        return false;
-      }
-      for (SuiteSpec.ObjectiveSpec o : r.objectives()) {
-        if (o.loss() != null && !o.loss().equals("cross_entropy")) {
-          return false;
-        }
-      }
-      return Optimizers.load()
+      Optional<ModelPacker> packer =
+          ModelZoo.load()
+              .factory(r.model().name())
+              .packer(new PluginSettings(r.model().settings()));
+      CombinationPlan plan =
+          Optimizers.load()
               .create(
                   r.optimizer().name(),
                   new PluginSettings(r.optimizer().settings()),
                   new TrainingSchedule(r.epochs(), 1),
                   r.objectives().size())
-              .plan()
-              .groups()
-              .size()
-          == 1;
+              .plan();
+      return Packing.obstacle(packer, ObjectiveFactory.build(r.objectives()), plan).isEmpty();
     } catch (RuntimeException e) {
       return false; // its own process will report what is wrong with it
     }

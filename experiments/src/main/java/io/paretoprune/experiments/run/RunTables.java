@@ -29,9 +29,12 @@ public final class RunTables {
     for (String n : names) {
       t.addColumns(DoubleColumn.create("train_" + n), DoubleColumn.create("test_" + n));
     }
+    // The task's metrics (accuracy for image classification) where test_accuracy always stood.
+    List<String> metrics = List.copyOf(first.testMetrics().keySet());
+    for (String metric : metrics) {
+      t.addColumns(DoubleColumn.create("train_" + metric), DoubleColumn.create("test_" + metric));
+    }
     t.addColumns(
-        DoubleColumn.create("train_accuracy"),
-        DoubleColumn.create("test_accuracy"),
         LongColumn.create("dense_nonzeros"),
         LongColumn.create("dense_size"),
         IntColumn.create("steps"),
@@ -66,8 +69,10 @@ public final class RunTables {
         t.doubleColumn("train_" + names.get(i)).append(m.trainObjectives()[i]);
         t.doubleColumn("test_" + names.get(i)).append(m.testObjectives()[i]);
       }
-      t.doubleColumn("train_accuracy").append(m.trainAccuracy());
-      t.doubleColumn("test_accuracy").append(m.testAccuracy());
+      for (String metric : metrics) {
+        t.doubleColumn("train_" + metric).append(m.trainMetrics().getOrDefault(metric, Double.NaN));
+        t.doubleColumn("test_" + metric).append(m.testMetrics().getOrDefault(metric, Double.NaN));
+      }
       t.longColumn("dense_nonzeros").append(m.denseNonzeros());
       t.longColumn("dense_size").append(m.denseSize());
       t.intColumn("steps").append(m.steps());

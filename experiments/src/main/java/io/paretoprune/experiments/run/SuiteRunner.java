@@ -75,6 +75,9 @@ public final class SuiteRunner {
               + "; they run again");
     }
     Files.createDirectories(runs.resolve(".logs"));
+    if (!all.isEmpty()) {
+      TaskFile.write(resultsDir, TaskFile.of(all.get(0)));
+    }
     Files.copy(
         suiteFile,
         resultsDir.resolve("suite.yaml"),

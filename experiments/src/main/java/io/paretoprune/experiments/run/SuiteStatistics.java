@@ -11,14 +11,16 @@ import tech.tablesaw.api.Table;
 
 /**
  * Writes {@code aggregate.csv} and {@code stats.csv} for a suite: every optimizer against the
- * suite's first optimizer entry (the baseline), on accuracy, sparsity and the test objectives.
+ * suite's first optimizer entry (the baseline), on the task's metrics (accuracy, say), sparsity and
+ * the test objectives.
  */
 final class SuiteStatistics {
   private SuiteStatistics() {}
 
   static void write(Path resultsDir, Table summary, SuiteSpec suite) throws IOException {
-    List<String> metrics =
-        new ArrayList<>(List.of("test_accuracy", "dense_nonzeros", "dense_sparsity"));
+    List<String> metrics = new ArrayList<>();
+    metrics.add("test_" + TaskFile.metricNames(resultsDir).get(0));
+    metrics.addAll(List.of("dense_nonzeros", "dense_sparsity"));
     for (String c : summary.columnNames()) {
       if (c.startsWith("test_") && !metrics.contains(c)) {
         metrics.add(c);

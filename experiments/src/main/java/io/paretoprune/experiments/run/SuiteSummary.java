@@ -87,9 +87,15 @@ public final class SuiteSummary {
             LongColumn.create("seed"),
             StringColumn.create("status"),
             IntColumn.create("epochs"),
-            IntColumn.create("diverged_at_epoch"),
-            DoubleColumn.create("test_accuracy"),
-            DoubleColumn.create("train_accuracy"));
+            IntColumn.create("diverged_at_epoch"));
+    List<String> metricColumns = new ArrayList<>();
+    for (String metric : TaskFile.metricNames(runs.getParent())) {
+      metricColumns.add("test_" + metric);
+      metricColumns.add("train_" + metric);
+    }
+    for (String c : metricColumns) {
+      t.addColumns(DoubleColumn.create(c));
+    }
     for (String c : objectiveColumns) {
       t.addColumns(DoubleColumn.create(c));
     }
@@ -115,7 +121,10 @@ public final class SuiteSummary {
       t.stringColumn("status").append(m.get("status").asText());
       t.intColumn("epochs").append(last + 1);
       t.intColumn("diverged_at_epoch").append(m.get("divergedAtEpoch").asInt());
-      for (String c : List.of("test_accuracy", "train_accuracy", "dense_nonzeros", "dense_size")) {
+      for (String c : metricColumns) {
+        appendDouble(t, c, epochs, c, last);
+      }
+      for (String c : List.of("dense_nonzeros", "dense_size")) {
         appendDouble(t, c, epochs, c, last);
       }
       for (String c : objectiveColumns) {

@@ -6,27 +6,55 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * One objective's gradient for all R runs of a pack: row r of {@code [R, P]} arrays is run r's
- * gradient over its flat parameter array. As {@link FlatGradient}, a full array where autograd gave
- * one plus parts on column ranges (analytic penalty gradients), so a penalty on the dense kernels
- * never costs a full-size array. Every reduction here is per row: one run's NaN stays in its row.
+ * One objective's gradient for the R runs a step trains (R = 1 for a lone run): row r of {@code [R,
+ * P]} arrays is run r's gradient over its flat parameter array. A full array where autograd gave
+ * one, plus parts on column ranges (analytic penalty gradients), so that a penalty on the dense
+ * kernels never costs a full-size array. Every reduction here is per row: one run's NaN stays in
+ * its row.
  */
-final class PackedGradient {
+final class RunGradient {
   final NDArray full;
-  final List<GradientPart> parts = new ArrayList<>();
+  final List<GradientPart> parts;
 
-  PackedGradient(NDArray full) {
+  RunGradient(NDArray full) {
+    this(full, new ArrayList<>());
+  }
+
+  private RunGradient(NDArray full, List<GradientPart> parts) {
     this.full = full;
+    this.parts = parts;
   }
 
   static NDIndex columns(long from, long to) {
     return new NDIndex().addAllDim().addSliceDim(from, to);
   }
 
+  /** The same gradient on columns {@code [from, to)}, with ranges relative to {@code from}. */
+  RunGradient restrict(long from, long to, long width) {
+    if (from == 0 && to == width) {
+      return this;
+    }
+    NDArray f = full == null ? null : full.get(columns(from, to));
+    List<GradientPart> ps = new ArrayList<>();
+    for (GradientPart p : parts) {
+      long a = Math.max(from, p.from());
+      long b = Math.min(to, p.to());
+      if (a < b) {
+        NDArray v =
+            a == p.from() && b == p.to()
+                ? p.values()
+                : p.values().get(columns(a - p.from(), b - p.from()));
+        ps.add(new GradientPart(a - from, b - from, v));
+      }
+    }
+    return new RunGradient(f, ps);
+  }
+
   /** Per-run {@code this . other} as an {@code [R]} array, or null when it is 0 for every run. */
-  NDArray dot(PackedGradient other) {
+  NDArray dot(RunGradient other) {
     return PartwiseDot.of(full, parts, other.full, other.parts, ROWS);
   }
 
@@ -53,7 +81,7 @@ final class PackedGradient {
   }
 
   /** Every run's Gram matrix {@code [r][i][j]}, with one copy to the host. */
-  static double[][][] grams(PackedGradient[] g, int runs) {
+  static double[][][] grams(RunGradient[] g, int runs) {
     int k = g.length;
     double[][][] out = new double[runs][k][k];
     List<int[]> where = new ArrayList<>();
@@ -81,8 +109,8 @@ final class PackedGradient {
     return out;
   }
 
-  /** The gradient as one {@code [R, P]} array (parts added into the full array, in place). */
-  NDArray dense(java.util.function.Supplier<NDArray> zeros) {
+  /** The gradient as one {@code [R, n]} array (parts added into the full array, in place). */
+  NDArray dense(Supplier<NDArray> zeros) {
     NDArray out = full != null ? full : zeros.get();
     for (GradientPart p : parts) {
       out.get(columns(p.from(), p.to())).addi(p.values());

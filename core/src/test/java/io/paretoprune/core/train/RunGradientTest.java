@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Every run's Gram matrix of packed gradients against dot products of its rows computed by hand.
  */
-class PackedGradientTest {
-  static float[][] dense(PackedGradient g, int runs, int n) {
+class RunGradientTest {
+  static float[][] dense(RunGradient g, int runs, int n) {
     float[][] v = new float[runs][n];
     if (g.full != null) {
       float[] f = g.full.toFloatArray();
@@ -38,15 +38,15 @@ class PackedGradientTest {
     try (NDManager m = NDManager.newBaseManager()) {
       int runs = 3;
       int n = 40;
-      PackedGradient a = new PackedGradient(m.randomNormal(new Shape(runs, n)));
-      PackedGradient b = new PackedGradient(null);
+      RunGradient a = new RunGradient(m.randomNormal(new Shape(runs, n)));
+      RunGradient b = new RunGradient(null);
       b.parts.add(new GradientPart(0, 15, m.randomNormal(new Shape(runs, 15))));
       b.parts.add(new GradientPart(10, 25, m.randomNormal(new Shape(runs, 15))));
-      PackedGradient c = new PackedGradient(m.randomNormal(new Shape(runs, n)));
+      RunGradient c = new RunGradient(m.randomNormal(new Shape(runs, n)));
       c.parts.add(new GradientPart(20, 40, m.randomNormal(new Shape(runs, 20))));
-      PackedGradient zero = new PackedGradient(null);
-      PackedGradient[] g = {a, b, c, zero};
-      double[][][] grams = PackedGradient.grams(g, runs);
+      RunGradient zero = new RunGradient(null);
+      RunGradient[] g = {a, b, c, zero};
+      double[][][] grams = RunGradient.grams(g, runs);
       for (int i = 0; i < g.length; i++) {
         for (int j = 0; j < g.length; j++) {
           float[][] x = dense(g[i], runs, n);
@@ -68,9 +68,9 @@ class PackedGradientTest {
     EngineSetup.pytorchOffline();
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray full = m.create(new float[] {1, 2, Float.NaN, 4, 5, 6}, new Shape(2, 3));
-      PackedGradient a = new PackedGradient(full);
+      RunGradient a = new RunGradient(full);
       a.parts.add(new GradientPart(1, 3, m.create(new float[] {1, 1, 1, 1}, new Shape(2, 2))));
-      double[][][] grams = PackedGradient.grams(new PackedGradient[] {a}, 2);
+      double[][][] grams = RunGradient.grams(new RunGradient[] {a}, 2);
       assertEquals(Double.NaN, grams[0][0][0]);
       // row 1 is (4, 6, 7): 16 + 36 + 49
       assertEquals(101, grams[1][0][0], 1e-4);
