@@ -3,6 +3,7 @@ package io.paretoprune.cli;
 import io.paretoprune.core.data.Datasets;
 import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginRegistry;
+import io.paretoprune.core.task.Tasks;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.optimizers.Optimizers;
 import io.paretoprune.optimizers.PluginCatalog;
@@ -23,14 +24,15 @@ import picocli.CommandLine.Parameters;
     name = "list",
     mixinStandardHelpOptions = true,
     description =
-        "List the optimizers, pruning strategies, models, datasets (and any other plug-in seam)"
+        "List the optimizers, pruning strategies, models, datasets, tasks (and any other plug-in seam)"
             + " with each entry's origin (built-in or the plug-in jar's file name) and settings.")
 public final class ListCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "WHAT",
       arity = "0..1",
       description =
-          "optimizers, pruning, models, datasets or another seam's kind; all seams when omitted")
+          "optimizers, pruning, models, datasets, tasks or another seam's kind; all seams when"
+              + " omitted")
   String what;
 
   @Override
@@ -42,6 +44,7 @@ public final class ListCommand implements Callable<Integer> {
     PruningStrategies.registry();
     ModelZoo.load();
     Datasets.registry();
+    Tasks.registry();
     List<PluginRegistry<?>> seams = PluginRegistry.loaded();
     if (what == null) {
       for (PluginRegistry<?> r : seams) {

@@ -126,6 +126,72 @@ class PluginJarEndToEndTest {
   }
 
   @Test
+  void aDataSetOfThePluginPosesItsTaskAndTheResultsFollowItsMetrics() throws Exception {
+    Launcher.Outcome list = Launcher.run(tmp, Map.of(), "--plugins", plugins.toString(), "list");
+    assertTrue(list.out().contains("misclassification  [plugin-example.jar]  "), list.out());
+    assertTrue(list.out().contains("classification  [built-in]  "), list.out());
+    Path data = tmp.resolve("task-data");
+    IdxFiles.writeMnistLayout(
+        data.resolve("mnist-error"),
+        SyntheticData.squares(256, 10, 28, 3),
+        SyntheticData.squares(64, 10, 28, 4));
+    Path suite =
+        Files.writeString(
+            tmp.resolve("task-suite.yaml"),
+            """
+            name: task-suite
+            dataset: {name: mnist-error}
+            model: {name: lenet5}
+            objectives:
+              - {name: f1, loss: cross_entropy}
+              - {name: f2, l1: {on: dense.kernel}}
+            optimizers:
+              - {label: SMGD, name: smgd, settings: {lr: 0.01}}
+            pruning: {name: threshold}
+            seeds: [1]
+            epochs: 2
+            batch_size: 32
+            threads_per_run: 1
+            parallel: 1
+            """);
+    Path results = tmp.resolve("task-results");
+    Launcher.Outcome run =
+        Launcher.run(
+            tmp,
+            Map.of(),
+            "--plugins",
+            plugins.toString(),
+            "run",
+            suite.toString(),
+            "--results",
+            results.toString(),
+            "--data",
+            data.toString(),
+            "--no-report");
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("test error rate "), run.out());
+    JsonNode task = new ObjectMapper().readTree(results.resolve("task-suite/task.json").toFile());
+    assertEquals("misclassification", task.get("task").asText());
+    assertEquals("error", task.get("metrics").get(0).get("name").asText());
+    assertFalse(task.get("metrics").get(0).get("higher_is_better").asBoolean());
+    List<String> epochs = Files.readAllLines(results.resolve("task-suite/runs/SMGD-s1/epochs.csv"));
+    List<String> header = List.of(epochs.get(0).split(","));
+    for (String c : List.of("train_error", "test_error", "train_accuracy", "test_accuracy")) {
+      assertTrue(header.contains(c), header.toString());
+    }
+    for (String row : epochs.subList(1, epochs.size())) {
+      String[] v = row.split(",");
+      double error = Double.parseDouble(v[header.indexOf("test_error")]);
+      double accuracy = Double.parseDouble(v[header.indexOf("test_accuracy")]);
+      assertEquals(1 - accuracy, error, 1e-9, row);
+    }
+    String summary = Files.readAllLines(results.resolve("task-suite/summary.csv")).get(0);
+    assertTrue(List.of(summary.split(",")).contains("test_error"), summary);
+    String aggregate = Files.readString(results.resolve("task-suite/aggregate.csv"));
+    assertTrue(aggregate.contains("test_error"), aggregate);
+  }
+
+  @Test
   void withoutTheJarTheNamesAreUnknown() throws Exception {
     Launcher.Outcome list = Launcher.run(tmp, Map.of(), "list", "pruning");
     assertEquals(0, list.code(), list.err());
