@@ -1,9 +1,9 @@
 package io.paretoprune.core.train;
 
 /**
- * The Gram matrix {@code G[i][j] = g_i . g_j} of flat objective gradients in a handful of native
- * calls: the rows are stacked into a k x n matrix M and {@code M M^T} comes back to the host in one
- * copy. An absent gradient (null) is the zero vector.
+ * What the trainer reads off a Gram matrix {@code G[i][j] = g_i . g_j} once it is on the host (it
+ * is computed, for all runs of a step at once, by {@link RunGradient#grams}): the norm of a
+ * combined direction, each gradient's norm, whether it is finite.
  */
 final class GramMatrix {
   private GramMatrix() {}

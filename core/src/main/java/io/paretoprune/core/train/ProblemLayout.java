@@ -132,9 +132,4 @@ final class ProblemLayout {
   long size() {
     return offsets[params.size()];
   }
-
-  /** True when one group spans every trainable parameter. */
-  boolean singleGroup() {
-    return groups.size() == 1;
-  }
 }
