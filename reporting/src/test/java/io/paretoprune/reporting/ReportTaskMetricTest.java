@@ -133,6 +133,24 @@ class ReportTaskMetricTest {
   }
 
   @Test
+  void unboundedRangesMayBeOmittedNullOrInfinity() throws Exception {
+    Files.writeString(
+        tmp.resolve("task.json"),
+        "{\"task\": \"t\", \"metrics\": ["
+            + "{\"name\": \"a\", \"label\": \"a\", \"higher_is_better\": false, \"min\": 0,"
+            + " \"max\": Infinity},"
+            + "{\"name\": \"b\", \"label\": \"b\", \"higher_is_better\": true, \"max\": null},"
+            + "{\"name\": \"c\", \"label\": \"c\", \"higher_is_better\": true,"
+            + " \"min\": \"-Infinity\", \"max\": 1}]}");
+    ResultsTask t = ResultsTask.read(tmp);
+    assertEquals("a", t.primary().name());
+    assertEquals(Double.POSITIVE_INFINITY, t.metrics().get(0).max());
+    assertEquals(Double.NEGATIVE_INFINITY, t.metrics().get(1).min());
+    assertEquals(Double.POSITIVE_INFINITY, t.metrics().get(1).max());
+    assertEquals(Double.NEGATIVE_INFINITY, t.metrics().get(2).min());
+  }
+
+  @Test
   void aFolderWithoutTaskJsonIsAccuracy() throws Exception {
     Path dir = ResultsFixture.write(tmp, "old", false);
     assertEquals(ResultsTask.CLASSIFICATION, ResultsTask.read(dir));
