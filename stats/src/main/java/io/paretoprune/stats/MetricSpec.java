@@ -59,11 +59,6 @@ public record MetricSpec(
     return higherIsBetter ? min : max;
   }
 
-  /** True when {@code a} is better than {@code b}. */
-  public boolean better(double a, double b) {
-    return higherIsBetter ? a > b : a < b;
-  }
-
   /** {@code d} with its interval cut to the metric's range. */
   public Descriptives cut(Descriptives d) {
     return d.within(min, max);
