@@ -1,5 +1,6 @@
 package io.paretoprune.reporting;
 
+import io.paretoprune.stats.MetricSpec;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
@@ -167,8 +168,13 @@ final class Figures {
     return c;
   }
 
-  /** Final test accuracy against dense nonzeros, one point per run. */
-  JFreeChart accuracyVsNonzeros() {
+  /**
+   * The final test value of the task's primary metric against dense nonzeros, one point per run.
+   */
+  JFreeChart metricVsNonzeros() {
+    MetricSpec metric = results.metric();
+    String column = metric.testColumn();
+    String axis = "test " + metric.label();
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
     for (String label : results.labels()) {
@@ -176,8 +182,8 @@ final class Figures {
       for (Row row : results.summary()) {
         if (row.getString("label").equals(label)
             && !row.isMissing("dense_nonzeros")
-            && !row.isMissing("test_accuracy")) {
-          s.add(row.getNumber("dense_nonzeros"), row.getNumber("test_accuracy"));
+            && !row.isMissing(column)) {
+          s.add(row.getNumber("dense_nonzeros"), row.getNumber(column));
         }
       }
       int i = data.getSeriesCount();
@@ -187,12 +193,12 @@ final class Figures {
     }
     JFreeChart c =
         chart(
-            "Final test accuracy against dense nonzeros (every run)",
+            "Final " + axis + " against dense nonzeros (every run)",
             "dense nonzeros",
-            "test accuracy",
+            axis,
             data,
             r,
-            Axes.linear("test accuracy"));
+            Axes.linear(axis));
     c.getXYPlot().setDomainAxis(Axes.linear("dense nonzeros"));
     LegendItemCollection items = new LegendItemCollection();
     for (int i = 0; i < data.getSeriesCount(); i++) {

@@ -25,6 +25,22 @@ final class Html {
     return b.toString();
   }
 
+  /** Four significant digits, plain ({@code 1235}, {@code 0.0171}); a dash for NaN. */
+  static String sig(double v) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    return new java.math.BigDecimal(v)
+        .round(new java.math.MathContext(4))
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  /** "Accuracy" from "accuracy": a label at the start of a title. */
+  static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
   static String num(double v, int digits) {
     return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%." + digits + "f", v);
   }

@@ -1,9 +1,9 @@
 package io.paretoprune.reporting;
 
 import io.paretoprune.stats.Descriptives;
-import io.paretoprune.stats.MetricRanges;
+import io.paretoprune.stats.MetricSpec;
+import io.paretoprune.stats.ParetoFront;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -13,13 +13,16 @@ import tech.tablesaw.api.Table;
 
 /**
  * Where each optimizer of a suite lands against a weighted-sum front. Everything is measured in the
- * normalised objective space {@code (x, y) = (dense nonzeros / dense size, 1 - test accuracy)},
- * both minimised and both in [0, 1] (the fraction of dense weights kept, the error rate):
+ * normalised objective space {@code (x, y) = (dense nonzeros / dense size, minimised metric)}, both
+ * minimised: the fraction of dense weights kept, and the primary metric measured from its best end
+ * ({@link MetricSpec#minimised}: for accuracy {@code 1 - accuracy}, the error rate; a WER as it
+ * is):
  *
  * <ul>
  *   <li><b>hypervolume contribution</b>: HV(front ∪ {mean}) − HV(front), with HV the area dominated
- *       by the points and bounded by the reference point (1, 1) (every dense weight kept, accuracy
- *       0); 0 when the front dominates the mean, positive when the mean pushes the front out.
+ *       by the points and bounded by the {@link #reference} point (for accuracy (1, 1): every dense
+ *       weight kept, accuracy 0); 0 when the front dominates the mean, positive when the mean
+ *       pushes the front out.
  *   <li><b>distance to the front</b>: the Euclidean distance from the mean to the polyline through
  *       the front's non-dominated points (ordered by nonzeros), positive when a front point
  *       dominates the mean (the method lands behind the front), negative otherwise.
@@ -27,15 +30,15 @@ import tech.tablesaw.api.Table;
  *       retrained knee when the search retrained it, else the search's knee point).
  * </ul>
  *
- * Both distances are reported in percentage points of that space: 1 means one point of accuracy, or
- * 1% of the dense weights.
+ * Both distances are reported in percentage points of that space: 1 means one point of the metric
+ * (of accuracy, or of WER), or 1% of the dense weights. The geometry is {@link ParetoFront}'s.
  */
 final class Landing {
   /** One optimizer's seeds, their means with 95% t intervals, and its place against the front. */
   record Place(
       String label,
       List<double[]> seeds,
-      Descriptives accuracy,
+      Descriptives metric,
       Descriptives nonzeros,
       double hvContribution,
       double frontDistance,
@@ -43,12 +46,17 @@ final class Landing {
       boolean dominated) {}
 
   private final Front front;
+  private final MetricSpec metric;
   private final double scale;
+  private final double[] reference;
   private final List<Place> rows;
 
   Landing(SuiteResults suite, Front front) {
     this.front = front;
+    this.metric = front.metric();
     this.scale = scale(suite, front);
+    this.reference = reference(metric);
+    String column = metric.testColumn();
     List<Place> out = new ArrayList<>();
     for (String label : suite.labels()) {
       List<double[]> seeds = new ArrayList<>();
@@ -56,40 +64,49 @@ final class Landing {
         if (row.getString("label").equals(label)
             && row.getString("status").equals("completed")
             && suite.summary().containsColumn("dense_nonzeros")
-            && !row.isMissing("test_accuracy")
+            && !row.isMissing(column)
             && !row.isMissing("dense_nonzeros")) {
-          seeds.add(new double[] {row.getNumber("test_accuracy"), row.getNumber("dense_nonzeros")});
+          seeds.add(new double[] {row.getNumber(column), row.getNumber("dense_nonzeros")});
         }
       }
       if (seeds.isEmpty()) {
         continue;
       }
-      Descriptives acc =
-          MetricRanges.cut(
-              "test_accuracy", Descriptives.of(seeds.stream().mapToDouble(s -> s[0]).toArray()));
+      Descriptives m = metric.cut(Descriptives.of(seeds.stream().mapToDouble(s -> s[0]).toArray()));
       // Nonzeros also have an upper bound here: the front's (or the suite's) dense size.
       Descriptives nz =
           Descriptives.of(seeds.stream().mapToDouble(s -> s[1]).toArray()).within(0, scale);
-      double[] mean = {nz.mean() / scale, 1 - acc.mean()};
-      List<double[]> f = normalised(front.nonDominated());
+      double[] mean = {nz.mean() / scale, metric.minimised(m.mean())};
+      double[][] f = normalised(front.nonDominated());
       Front.Pt k = kneeTarget();
       out.add(
           new Place(
               label,
               seeds,
-              acc,
+              m,
               nz,
-              contribution(f, mean, REFERENCE),
-              signedDistance(f, mean),
+              ParetoFront.contribution(f, mean, reference),
+              ParetoFront.signedDistance(f, mean),
               k == null
                   ? Double.NaN
-                  : Math.hypot(mean[0] - k.nonzeros() / scale, mean[1] - k.error()),
-              dominated(f, mean)));
+                  : Math.hypot(mean[0] - k.nonzeros() / scale, mean[1] - front.minimised(k)),
+              ParetoFront.weaklyDominated(f, mean)));
     }
     this.rows = out;
   }
 
-  static final double[] REFERENCE = {1, 1};
+  /**
+   * The hypervolume's reference point: every dense weight kept, and the metric's worst value (for
+   * accuracy 0, so (1, 1)); a metric without a finite worst value (WER) takes 1 in its units.
+   */
+  static double[] reference(MetricSpec metric) {
+    double worst = metric.minimised(metric.worst());
+    return new double[] {1, Double.isFinite(worst) ? worst : 1};
+  }
+
+  double[] reference() {
+    return reference.clone();
+  }
 
   Front front() {
     return front;
@@ -104,10 +121,10 @@ final class Landing {
     return scale;
   }
 
-  /** Mean accuracy minus the knee's (a fraction; NaN without a knee). */
-  double accuracyMinusKnee(Place p) {
+  /** Mean metric minus the knee's (in the metric's units; NaN without a knee). */
+  double metricMinusKnee(Place p) {
     Front.Pt k = kneeTarget();
-    return k == null ? Double.NaN : p.accuracy().mean() - k.accuracy();
+    return k == null ? Double.NaN : p.metric().mean() - k.value();
   }
 
   /** The mean fraction of dense weights pruned: 1 - mean nonzeros / the scale. */
@@ -137,144 +154,62 @@ final class Landing {
     return max;
   }
 
-  private List<double[]> normalised(List<Front.Pt> pts) {
-    return pts.stream().map(p -> new double[] {p.nonzeros() / scale, p.error()}).toList();
+  private double[][] normalised(List<Front.Pt> pts) {
+    return pts.stream()
+        .map(p -> new double[] {p.nonzeros() / scale, front.minimised(p)})
+        .toArray(double[][]::new);
   }
 
   /** The table as Tablesaw columns, in percentage points where the page shows them so. */
   Table table() {
+    String m = metric.testColumn();
     Table t =
         Table.create(
             "landing",
             StringColumn.create("label"),
             IntColumn.create("seeds"),
-            DoubleColumn.create("test_accuracy_mean"),
-            DoubleColumn.create("test_accuracy_ci_low"),
-            DoubleColumn.create("test_accuracy_ci_high"),
+            DoubleColumn.create(m + "_mean"),
+            DoubleColumn.create(m + "_ci_low"),
+            DoubleColumn.create(m + "_ci_high"),
             DoubleColumn.create("dense_nonzeros_mean"),
             DoubleColumn.create("dense_nonzeros_ci_low"),
             DoubleColumn.create("dense_nonzeros_ci_high"),
             DoubleColumn.create("hv_contribution"),
             DoubleColumn.create("distance_to_front_pp"),
             DoubleColumn.create("distance_to_knee_pp"),
-            DoubleColumn.create("accuracy_minus_knee_pp"),
+            DoubleColumn.create(metric.name() + "_minus_knee_pp"),
             DoubleColumn.create("dense_sparsity_pct"),
             StringColumn.create("dominated_by_front"));
     for (Place r : rows) {
       t.stringColumn("label").append(r.label());
       t.intColumn("seeds").append(r.seeds().size());
-      t.doubleColumn("test_accuracy_mean").append(r.accuracy().mean());
-      t.doubleColumn("test_accuracy_ci_low").append(r.accuracy().ciLow());
-      t.doubleColumn("test_accuracy_ci_high").append(r.accuracy().ciHigh());
+      t.doubleColumn(m + "_mean").append(r.metric().mean());
+      t.doubleColumn(m + "_ci_low").append(r.metric().ciLow());
+      t.doubleColumn(m + "_ci_high").append(r.metric().ciHigh());
       t.doubleColumn("dense_nonzeros_mean").append(r.nonzeros().mean());
       t.doubleColumn("dense_nonzeros_ci_low").append(r.nonzeros().ciLow());
       t.doubleColumn("dense_nonzeros_ci_high").append(r.nonzeros().ciHigh());
       t.doubleColumn("hv_contribution").append(r.hvContribution());
       t.doubleColumn("distance_to_front_pp").append(100 * r.frontDistance());
       t.doubleColumn("distance_to_knee_pp").append(100 * r.kneeDistance());
-      t.doubleColumn("accuracy_minus_knee_pp").append(100 * accuracyMinusKnee(r));
+      t.doubleColumn(metric.name() + "_minus_knee_pp").append(100 * metricMinusKnee(r));
       t.doubleColumn("dense_sparsity_pct").append(100 * sparsity(r));
       t.stringColumn("dominated_by_front").append(Boolean.toString(r.dominated()));
     }
     return t;
   }
 
-  /**
-   * The area dominated by {@code pts} (minimised in both coordinates) within the box below {@code
-   * ref}; points not better than the reference in both add nothing.
-   */
+  // The geometry on lists, as the page's tests state it: ParetoFront's, not a copy.
+
   static double hypervolume(List<double[]> pts, double[] ref) {
-    List<double[]> in =
-        new ArrayList<>(pts.stream().filter(p -> p[0] < ref[0] && p[1] < ref[1]).toList());
-    in.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
-    double area = 0;
-    double bestY = ref[1];
-    for (int i = 0; i < in.size(); i++) {
-      double[] p = in.get(i);
-      if (p[1] >= bestY) {
-        continue; // dominated by a point to its left
-      }
-      double nextX = ref[0];
-      for (int j = i + 1; j < in.size(); j++) {
-        if (in.get(j)[1] < p[1]) {
-          nextX = in.get(j)[0];
-          break;
-        }
-      }
-      area += (nextX - p[0]) * (ref[1] - p[1]);
-      bestY = p[1];
-    }
-    return area;
+    return ParetoFront.hypervolume(pts.toArray(double[][]::new), ref);
   }
 
-  /** HV(front ∪ {p}) − HV(front). */
   static double contribution(List<double[]> front, double[] p, double[] ref) {
-    List<double[]> with = new ArrayList<>(front);
-    with.add(p);
-    return hypervolume(with, ref) - hypervolume(front, ref);
+    return ParetoFront.contribution(front.toArray(double[][]::new), p, ref);
   }
 
-  /** True when a front point is at least as good as {@code p} in both coordinates. */
-  static boolean dominated(List<double[]> front, double[] p) {
-    return front.stream().anyMatch(q -> q[0] <= p[0] && q[1] <= p[1]);
-  }
-
-  /**
-   * Distance from {@code p} to the polyline through {@code front} (in the given order), positive
-   * when a front point dominates {@code p}, negative otherwise.
-   */
   static double signedDistance(List<double[]> front, double[] p) {
-    double d = Double.POSITIVE_INFINITY;
-    if (front.size() == 1) {
-      d = Math.hypot(p[0] - front.get(0)[0], p[1] - front.get(0)[1]);
-    }
-    for (int i = 0; i + 1 < front.size(); i++) {
-      d = Math.min(d, segment(front.get(i), front.get(i + 1), p));
-    }
-    return dominated(front, p) ? d : -d;
-  }
-
-  private static double segment(double[] a, double[] b, double[] p) {
-    double dx = b[0] - a[0];
-    double dy = b[1] - a[1];
-    double len2 = dx * dx + dy * dy;
-    double t = len2 == 0 ? 0 : ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2;
-    t = Math.max(0, Math.min(1, t));
-    return Math.hypot(p[0] - (a[0] + t * dx), p[1] - (a[1] + t * dy));
-  }
-
-  /**
-   * The front point farthest from the chord through its two extremes, in the space min-max
-   * normalised over the front (as the search's chord rule); null for fewer than three points.
-   */
-  static Front.Pt chordKnee(List<Front.Pt> front) {
-    if (front.size() < 3) {
-      return null;
-    }
-    double minX = front.stream().mapToDouble(Front.Pt::nonzeros).min().orElseThrow();
-    double maxX = front.stream().mapToDouble(Front.Pt::nonzeros).max().orElseThrow();
-    double minY = front.stream().mapToDouble(Front.Pt::error).min().orElseThrow();
-    double maxY = front.stream().mapToDouble(Front.Pt::error).max().orElseThrow();
-    double sx = maxX > minX ? maxX - minX : 1;
-    double sy = maxY > minY ? maxY - minY : 1;
-    Front.Pt a = front.get(0);
-    Front.Pt b = front.get(front.size() - 1);
-    double ax = (a.nonzeros() - minX) / sx;
-    double ay = (a.error() - minY) / sy;
-    double bx = (b.nonzeros() - minX) / sx;
-    double by = (b.error() - minY) / sy;
-    double len = Math.hypot(bx - ax, by - ay);
-    Front.Pt best = null;
-    double far = -1;
-    for (Front.Pt p : front.subList(1, front.size() - 1)) {
-      double px = (p.nonzeros() - minX) / sx;
-      double py = (p.error() - minY) / sy;
-      double d = Math.abs((bx - ax) * (ay - py) - (ax - px) * (by - ay)) / len;
-      if (d > far) {
-        far = d;
-        best = p;
-      }
-    }
-    return best;
+    return ParetoFront.signedDistance(front.toArray(double[][]::new), p);
   }
 }

@@ -1,6 +1,6 @@
 package io.paretoprune.reporting;
 
-import java.awt.BasicStroke;
+import io.paretoprune.stats.MetricSpec;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
@@ -16,49 +16,44 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
-import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
-import org.jfree.data.xy.XYIntervalSeries;
-import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import tech.tablesaw.api.Table;
 
 /**
- * The figures of a Pareto search (its front in objective space and in accuracy against nonzeros,
- * each weighting coloured by c2; the retrained knee's curves) and of where a suite's optimizers
- * land against a front.
+ * The charts of a Pareto search: its front in objective space and in the primary metric against
+ * nonzeros, each weighting coloured by c2; the retrained knee's curves.
  *
  * <p>Scales: f1, f2 and dense nonzeros span orders of magnitude along a front (a collapsed
  * weighting keeps a dozen weights, an unpenalised one all of them), so they are drawn on log axes.
- * Test accuracy stays linear; weightings that collapsed (test accuracy below half the best one's,
- * chance level for MNIST) are drawn as triangles on the axis' lower edge, so that the accuracy axis
- * shows the differences that matter; a note under the figure says how many and below what.
+ * The metric stays linear; weightings that collapsed ({@link MetricAxis}: for accuracy below half
+ * the best one's, chance level for MNIST) are drawn as triangles on the axis' lower edge, so that
+ * the axis shows the differences that matter; a note under the figure says how many and below what.
  */
 final class ParetoFigures {
   static final Color FRONT = new Color(0x333333);
   static final Color GREY = new Color(0x999999);
   static final Color ZERO = new Color(0x777777);
-  private static final Shape DOT = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
-  private static final Shape SMALL = new Ellipse2D.Double(-3, -3, 6, 6);
-  private static final Shape RING = new Ellipse2D.Double(-9, -9, 18, 18);
-  private static final Shape SQUARE_RING = new Rectangle(-8, -8, 16, 16);
-  private static final Shape DOWN = new Polygon(new int[] {-5, 5, 0}, new int[] {-4, -4, 5}, 3);
-  private static final Shape DIAMOND =
-      new Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4);
-  private static final Shape MEAN = new Rectangle(-5, -5, 10, 10);
+  static final Shape DOT = new Ellipse2D.Double(-4.5, -4.5, 9, 9);
+  static final Shape SMALL = new Ellipse2D.Double(-3, -3, 6, 6);
+  static final Shape RING = new Ellipse2D.Double(-9, -9, 18, 18);
+  static final Shape SQUARE_RING = new Rectangle(-8, -8, 16, 16);
+  static final Shape DOWN = new Polygon(new int[] {-5, 5, 0}, new int[] {-4, -4, 5}, 3);
+  static final Shape DIAMOND = new Polygon(new int[] {0, 7, 0, -7}, new int[] {-7, 0, 7, 0}, 4);
+  static final Shape MEAN = new Rectangle(-5, -5, 10, 10);
 
   private final ParetoResults p;
+  private final MetricSpec metric;
 
   ParetoFigures(ParetoResults p) {
     this.p = p;
+    this.metric = p.metric();
   }
 
   /** Test f1 against test f2, every weighting coloured by c2, the front's line and the knees. */
@@ -75,24 +70,24 @@ final class ParetoFigures {
         null);
   }
 
-  /** Test accuracy against dense nonzeros of every weighting, as {@link #objectives}. */
-  JFreeChart accuracy() {
+  /** The primary test metric against dense nonzeros of every weighting, as {@link #objectives}. */
+  JFreeChart metric() {
     List<double[]> xy = new ArrayList<>();
     for (ParetoResults.Point q : p.points()) {
-      xy.add(new double[] {q.nonzeros(), q.accuracy()});
+      xy.add(new double[] {q.nonzeros(), q.value()});
     }
-    List<Double> acc = new ArrayList<>();
-    p.points().forEach(q -> acc.add(q.accuracy()));
+    List<Double> values = new ArrayList<>();
+    p.points().forEach(q -> values.add(q.value()));
     return scatter(
-        "Pareto front of the search: test accuracy against dense nonzeros",
+        "Pareto front of the search: test " + metric.label() + " against dense nonzeros",
         "dense nonzeros",
-        "test accuracy",
+        "test " + metric.label(),
         xy,
-        AccuracyRange.of(acc));
+        MetricAxis.of(metric, values));
   }
 
   private JFreeChart scatter(
-      String title, String xLabel, String yLabel, List<double[]> xy, AccuracyRange clip) {
+      String title, String xLabel, String yLabel, List<double[]> xy, MetricAxis clip) {
     List<ParetoResults.Point> pts = p.points();
     C2Scale scale = C2Scale.of(pts.stream().mapToDouble(ParetoResults.Point::c2).toArray());
     XYSeries front = new XYSeries("front", true, true);
@@ -116,7 +111,7 @@ final class ParetoFigures {
         continue;
       }
       boolean down = clip != null && clip.collapsed(y);
-      double yy = down ? clip.lower() : y;
+      double yy = down ? clip.lowerEdge() : y;
       if (!q.dominated()) {
         front.add(x, y);
       }
@@ -167,7 +162,7 @@ final class ParetoFigures {
     ValueAxis yAxis = logY ? Axes.log(yLabel) : Axes.linear(yLabel);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
     if (clip != null) {
-      yAxis.setRange(clip.lower(), clip.upper());
+      clip.applyTo(yAxis);
     }
     JFreeChart c = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
     LegendItemCollection items = new LegendItemCollection();
@@ -186,7 +181,7 @@ final class ParetoFigures {
     plot.setFixedLegendItems(items);
     c.addSubtitle(scale.legend());
     if (clip != null && collapsed.getItemCount() > 0) {
-      c.addSubtitle(clip.note(collapsed.getItemCount(), "weighting"));
+      c.addSubtitle(clip.note(MetricAxis.count(collapsed.getItemCount(), "weighting")));
     }
     return c;
   }
@@ -208,16 +203,18 @@ final class ParetoFigures {
     }
   }
 
-  /** Train and test accuracy of the retrained knee per epoch; null without one. */
-  JFreeChart kneeAccuracy() {
-    if (p.knee() == null || !p.knee().epochs().containsColumn("test_accuracy")) {
+  /**
+   * Train and test value of the primary metric of the retrained knee per epoch; null without one.
+   */
+  JFreeChart kneeMetric() {
+    if (p.knee() == null || !p.knee().epochs().containsColumn(metric.testColumn())) {
       return null;
     }
     Table e = p.knee().epochs();
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
     int i = 0;
-    for (String column : List.of("train_accuracy", "test_accuracy")) {
+    for (String column : List.of(metric.trainColumn(), metric.testColumn())) {
       if (!e.containsColumn(column)) {
         continue;
       }
@@ -232,11 +229,11 @@ final class ParetoFigures {
       r.setSeriesStroke(i++, column.startsWith("train") ? Palette.SOLID : Palette.DOTTED);
     }
     return curves(
-        "Retrained knee (" + kneeName() + "): accuracy per epoch",
-        "accuracy",
+        "Retrained knee (" + kneeName() + "): " + metric.label() + " per epoch",
+        metric.label(),
         data,
         r,
-        Axes.linear("accuracy"));
+        Axes.linear(metric.label()));
   }
 
   /** Dense nonzeros of the retrained knee per epoch; null without one. */
@@ -289,251 +286,9 @@ final class ParetoFigures {
     return c;
   }
 
-  /**
-   * Where each optimizer lands: test accuracy against dense nonzeros, the front as a line through
-   * its non-dominated points in (1 - accuracy, nonzeros), each optimizer's seeds as small points
-   * and their mean with 95% t intervals on both axes.
-   */
-  static JFreeChart landing(Landing l, Palette palette) {
-    Front f = l.front();
-    List<Double> acc = new ArrayList<>();
-    f.points().forEach(q -> acc.add(q.accuracy()));
-    l.rows().forEach(r -> r.seeds().forEach(s -> acc.add(s[0])));
-    if (f.retrainedKnee() != null) {
-      acc.add(f.retrainedKnee().accuracy());
-    }
-    List<Double> ci = new ArrayList<>();
-    l.rows().forEach(r -> ci.addAll(List.of(r.accuracy().ciLow(), r.accuracy().ciHigh())));
-    AccuracyRange clip = AccuracyRange.of(acc, ci);
-    XYSeriesCollection data = new XYSeriesCollection();
-    XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
-    XYSeries line = new XYSeries("front", true, true);
-    XYSeries others = new XYSeries("dominated weightings", false, true);
-    XYSeries collapsed = new XYSeries("collapsed", false, true);
-    List<Front.Pt> nd = f.nonDominated();
-    for (Front.Pt q : f.points()) {
-      if (!(q.nonzeros() > 0)) {
-        continue;
-      }
-      double y = clip.collapsed(q.accuracy()) ? clip.lower() : q.accuracy();
-      if (nd.contains(q)) {
-        line.add(q.nonzeros(), q.accuracy());
-      } else if (!clip.collapsed(q.accuracy())) {
-        others.add(q.nonzeros(), y);
-      }
-      if (clip.collapsed(q.accuracy())) {
-        collapsed.add(q.nonzeros(), y);
-      }
-    }
-    data.addSeries(line);
-    r.setSeriesPaint(0, FRONT);
-    r.setSeriesStroke(0, Palette.THIN);
-    r.setSeriesShape(0, SMALL);
-    data.addSeries(others);
-    r.setSeriesLinesVisible(1, false);
-    r.setSeriesPaint(1, GREY);
-    r.setSeriesShape(1, SMALL);
-    r.setSeriesShapesFilled(1, false);
-    data.addSeries(collapsed);
-    r.setSeriesLinesVisible(2, false);
-    r.setSeriesPaint(2, GREY);
-    r.setSeriesShape(2, DOWN);
-    int next = 3;
-    int kneeSeries = -1;
-    if (f.knee() != null && f.knee().nonzeros() > 0) {
-      XYSeries k = new XYSeries("knee", false, true);
-      k.add(f.knee().nonzeros(), clip.clamp(f.knee().accuracy()));
-      data.addSeries(k);
-      r.setSeriesLinesVisible(next, false);
-      r.setSeriesPaint(next, Color.BLACK);
-      r.setSeriesShape(next, RING);
-      r.setSeriesShapesFilled(next, false);
-      kneeSeries = next++;
-    }
-    int retrainedSeries = -1;
-    if (f.retrainedKnee() != null && f.retrainedKnee().nonzeros() > 0) {
-      XYSeries k = new XYSeries("retrained knee", false, true);
-      k.add(f.retrainedKnee().nonzeros(), clip.clamp(f.retrainedKnee().accuracy()));
-      data.addSeries(k);
-      r.setSeriesLinesVisible(next, false);
-      r.setSeriesPaint(next, Color.BLACK);
-      r.setSeriesShape(next, DIAMOND);
-      retrainedSeries = next++;
-    }
-    for (Landing.Place place : l.rows()) {
-      XYSeries s = new XYSeries(place.label() + " seeds", false, true);
-      for (double[] seed : place.seeds()) {
-        if (seed[1] > 0) {
-          s.add(seed[1], clip.clamp(seed[0]));
-        }
-      }
-      data.addSeries(s);
-      Color c = palette.of(place.label());
-      r.setSeriesLinesVisible(next, false);
-      r.setSeriesPaint(next, new Color(c.getRed(), c.getGreen(), c.getBlue(), 130));
-      r.setSeriesShape(next++, SMALL);
-    }
-    XYIntervalSeriesCollection means = new XYIntervalSeriesCollection();
-    XYErrorRenderer er = new XYErrorRenderer();
-    er.setErrorStroke(new BasicStroke(1.4f));
-    er.setCapLength(6);
-    int m = 0;
-    for (Landing.Place place : l.rows()) {
-      if (!(place.nonzeros().mean() > 0)) {
-        continue;
-      }
-      XYIntervalSeries s = new XYIntervalSeries(place.label(), false, true);
-      double x = place.nonzeros().mean();
-      double y = place.accuracy().mean();
-      double xl = orSelf(place.nonzeros().ciLow(), x);
-      double xh = orSelf(place.nonzeros().ciHigh(), x);
-      double yl = orSelf(place.accuracy().ciLow(), y);
-      double yh = orSelf(place.accuracy().ciHigh(), y);
-      s.add(x, Math.max(xl, x / 100), xh, clip.clamp(y), clip.clamp(yl), clip.clamp(yh));
-      means.addSeries(s);
-      er.setSeriesPaint(m, palette.of(place.label()));
-      er.setSeriesShape(m, MEAN);
-      er.setSeriesLinesVisible(m++, false);
-    }
-    XYPlot plot = new XYPlot(data, Axes.log("dense nonzeros"), Axes.linear("test accuracy"), r);
-    plot.setDataset(1, means);
-    plot.setRenderer(1, er);
-    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-    plot.getRangeAxis().setRange(clip.lower(), clip.upper());
-    JFreeChart c =
-        new JFreeChart(
-            "Where each method lands against the weighted-sum front",
-            JFreeChart.DEFAULT_TITLE_FONT,
-            plot,
-            true);
-    LegendItemCollection items = new LegendItemCollection();
-    String epochs = f.epochs() > 0 ? ", " + epochs(f.epochs()) : "";
-    items.add(Legends.lineAndShape("weighted-sum front" + epochs, SMALL, FRONT, Palette.THIN));
-    if (others.getItemCount() > 0) {
-      items.add(Legends.shape("dominated weightings", SMALL, GREY, false));
-    }
-    if (collapsed.getItemCount() > 0) {
-      items.add(Legends.shape("collapsed (below the axis)", DOWN, GREY, true));
-    }
-    if (kneeSeries >= 0) {
-      String rule =
-          f.kneeRule().contains("paper")
-              ? "paper rule"
-              : f.kneeRule().contains("chord") ? "chord rule" : "rule not recorded";
-      items.add(Legends.shape("knee (" + rule + ")" + epochs, RING, Color.BLACK, false));
-    }
-    if (retrainedSeries >= 0) {
-      items.add(
-          Legends.shape(
-              "knee retrained (" + f.retrainedKnee().name().replaceFirst("^c2 = [^,]*, ", "") + ")",
-              DIAMOND,
-              Color.BLACK,
-              true));
-    }
-    for (Landing.Place place : l.rows()) {
-      items.add(
-          Legends.shape(
-              Legends.seeds(place.label(), place.seeds().size()) + ": mean, 95% CI",
-              MEAN,
-              palette.of(place.label()),
-              true));
-    }
-    plot.setFixedLegendItems(items);
-    // Methods whose mean collapsed sit on the lower edge too: say so, or they read as a value.
-    long methods = l.rows().stream().filter(p -> clip.collapsed(p.accuracy().mean())).count();
-    List<String> down = new ArrayList<>();
-    if (collapsed.getItemCount() > 0) {
-      down.add(AccuracyRange.count(collapsed.getItemCount(), "weighting"));
-    }
-    if (methods > 0) {
-      down.add(AccuracyRange.count((int) methods, "method") + " (mean)");
-    }
-    if (!down.isEmpty()) {
-      c.addSubtitle(clip.note(String.join(" and ", down)));
-    }
-    return c;
-  }
-
   /** "1 epoch", "10 epochs". */
   static String epochs(int n) {
     return n + (n == 1 ? " epoch" : " epochs");
-  }
-
-  private static double orSelf(double v, double self) {
-    return Double.isFinite(v) ? v : self;
-  }
-
-  /**
-   * The accuracy axis' range: the points that did not collapse (accuracy at least half the best),
-   * with a margin; collapsed points are drawn on its lower edge.
-   */
-  record AccuracyRange(double threshold, double lower, double upper) {
-    static AccuracyRange of(List<Double> accuracies) {
-      return of(accuracies, List.of());
-    }
-
-    /**
-     * The range of the {@code accuracies} that did not collapse, widened to take in the {@code
-     * extra} values (confidence limits) at or above the collapse threshold.
-     */
-    static AccuracyRange of(List<Double> accuracies, List<Double> extra) {
-      double best = max(accuracies, 1);
-      double threshold = best / 2;
-      List<Double> all = new ArrayList<>(accuracies);
-      all.addAll(extra);
-      double lo =
-          all.stream()
-              .filter(a -> Double.isFinite(a) && a >= threshold)
-              .mapToDouble(Double::doubleValue)
-              .min()
-              .orElse(0);
-      double hi = Math.max(best, max(all, best));
-      double span = Math.max(hi - lo, 0.01);
-      return new AccuracyRange(
-          threshold,
-          Math.max(0, Math.min(lo, hi - span) - 0.08 * span),
-          Math.min(1, hi + 0.05 * span));
-    }
-
-    private static double max(List<Double> v, double otherwise) {
-      return v.stream()
-          .filter(Double::isFinite)
-          .mapToDouble(Double::doubleValue)
-          .max()
-          .orElse(otherwise);
-    }
-
-    boolean collapsed(double accuracy) {
-      return accuracy < threshold;
-    }
-
-    double clamp(double accuracy) {
-      return Math.max(lower, Math.min(upper, accuracy));
-    }
-
-    TextTitle note(int n, String what) {
-      return note(count(n, what));
-    }
-
-    /** "3 weightings", "1 method". */
-    static String count(int n, String what) {
-      return n + " " + what + (n == 1 ? "" : "s");
-    }
-
-    /** The note under a figure: {@code what} (counted things) collapsed, drawn on the edge. */
-    TextTitle note(String what) {
-      TextTitle t =
-          new TextTitle(
-              "▼ "
-                  + what
-                  + " collapsed (test accuracy below "
-                  + Axes.plain(Math.round(threshold * 1000) / 1000.0)
-                  + ", half the best): drawn on the lower edge",
-              new Font("SansSerif", Font.PLAIN, 11));
-      t.setPosition(RectangleEdge.BOTTOM);
-      t.setPaint(new Color(0x555555));
-      return t;
-    }
   }
 
   /** Colours c2 on a log scale (viridis); c2 = 0, which a log scale cannot place, is grey. */

@@ -3,6 +3,7 @@ package io.paretoprune.reporting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.paretoprune.stats.MetricSpec;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import tech.tablesaw.columns.Column;
  * {@code pareto/runs/} and, when the search retrained its knee, that run's epochs.
  *
  * @param dir the {@code pareto/} folder
+ * @param metric the task's primary metric (task.json of the results folder), whose {@code
+ *     test_<name>} column of pareto.csv the points' values come from
  * @param points the evaluated weightings in search order
  * @param info pareto.json, or null when there is none
  * @param kneeRule {@code chord} or {@code paper}, the rule the search retrained by; null when the
@@ -29,6 +32,7 @@ import tech.tablesaw.columns.Column;
  */
 record ParetoResults(
     Path dir,
+    MetricSpec metric,
     List<Point> points,
     JsonNode info,
     String kneeRule,
@@ -36,7 +40,10 @@ record ParetoResults(
     List<JsonNode> manifests,
     KneeRun knee) {
 
-  /** One evaluated weighting; accuracy and nonzeros are NaN when pareto.csv has no such column. */
+  /**
+   * One evaluated weighting; {@code value} (its primary test metric) and nonzeros are NaN when
+   * pareto.csv has no such column.
+   */
   record Point(
       int order,
       double c1,
@@ -46,7 +53,7 @@ record ParetoResults(
       boolean dominated,
       boolean kneePaper,
       boolean kneeChord,
-      double accuracy,
+      double value,
       double nonzeros) {}
 
   /** The knee retrained for the suite's full epochs: its manifest and epochs.csv. */
@@ -76,6 +83,7 @@ record ParetoResults(
     if (p == null) {
       return null;
     }
+    MetricSpec metric = ResultsTask.read(resultsFolder(p)).primary();
     Path csvFile = p.resolve("pareto.csv");
     Table t = SuiteResults.csv(csvFile);
     for (String c : REQUIRED) {
@@ -86,7 +94,8 @@ record ParetoResults(
     if (t.rowCount() == 0) {
       throw new ReportException(csvFile + ": no evaluated weighting in it");
     }
-    for (String c : List.of("c1", "c2", "f1", "f2", "test_accuracy", "dense_nonzeros", "order")) {
+    for (String c :
+        List.of("c1", "c2", "f1", "f2", metric.testColumn(), "dense_nonzeros", "order")) {
       if (t.containsColumn(c) && !(t.column(c) instanceof tech.tablesaw.api.NumericColumn<?>)) {
         throw new ReportException(
             csvFile + ": column '" + c + "' is not numeric (" + firstNonNumber(t.column(c)) + ")");
@@ -108,7 +117,7 @@ record ParetoResults(
               bool(row, "dominated", csvFile, i),
               t.containsColumn("knee_paper") && bool(row, "knee_paper", csvFile, i),
               t.containsColumn("knee_chord") && bool(row, "knee_chord", csvFile, i),
-              optional(row, "test_accuracy"),
+              optional(row, metric.testColumn()),
               optional(row, "dense_nonzeros")));
     }
     ObjectMapper json = new ObjectMapper();
@@ -183,7 +192,7 @@ record ParetoResults(
         }
       }
     }
-    return new ParetoResults(p, List.copyOf(points), info, rule, source, manifests, knee);
+    return new ParetoResults(p, metric, List.copyOf(points), info, rule, source, manifests, knee);
   }
 
   private static double kneeC2(JsonNode manifest) {
@@ -191,16 +200,23 @@ record ParetoResults(
     return w.isArray() && w.size() > 1 ? w.get(1).asDouble() : Double.NaN;
   }
 
-  /** The results folder's name (the parent of {@code pareto/}). */
-  String name() {
-    Path base = dir.toAbsolutePath().normalize();
+  /** The results folder of a search's folder: the parent of {@code pareto/}, else the folder. */
+  static Path resultsFolder(Path paretoDir) {
+    Path base = paretoDir.toAbsolutePath().normalize();
     Path parent = base.getFileName().toString().equals("pareto") ? base.getParent() : base;
-    return parent == null ? base.toString() : parent.getFileName().toString();
+    return parent == null ? base : parent;
   }
 
-  boolean hasAccuracy() {
+  /** The results folder's name (the parent of {@code pareto/}). */
+  String name() {
+    Path f = resultsFolder(dir);
+    return f.getFileName() == null ? f.toString() : f.getFileName().toString();
+  }
+
+  /** True when some weighting has both its primary metric and its dense nonzeros. */
+  boolean hasMetric() {
     return points.stream()
-        .anyMatch(q -> Double.isFinite(q.accuracy()) && Double.isFinite(q.nonzeros()));
+        .anyMatch(q -> Double.isFinite(q.value()) && Double.isFinite(q.nonzeros()));
   }
 
   /** The knee the search used: by its recorded rule, else the chord knee, else the paper's. */

@@ -1,16 +1,17 @@
 package io.paretoprune.reporting;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.paretoprune.stats.MetricSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jfree.chart.JFreeChart;
+import java.util.function.Function;
 
 /**
  * Writes {@code <results>/report/index.html}: one self-contained page (inline SVG and CSS, no
@@ -50,22 +51,26 @@ public final class ReportWriter {
               + " must hold a suite's results");
     }
     SuiteResults results = suite ? SuiteResults.read(dir) : null;
+    MetricSpec metric = results != null ? results.metric() : pareto.metric();
     Landing landing = null;
     if (front != null) {
-      landing = new Landing(results, Front.read(front));
-    } else if (suite && pareto != null && pareto.hasAccuracy()) {
+      landing = new Landing(results, Front.read(front, metric));
+    } else if (suite && pareto != null && pareto.hasMetric()) {
       landing = new Landing(results, Front.of(pareto, pareto.dir().resolve("pareto.csv")));
     }
     if (landing != null && landing.rows().isEmpty()) {
       landing = null;
     }
     Palette palette = new Palette(results != null ? results.labels() : List.of());
-    Map<String, String> figures = figures(results, pareto, landing, palette);
+    ReportInputs in = new ReportInputs(results, pareto, landing, palette, metric);
+    List<ReportFigure> figures = figures(in);
+    Map<String, String> svg = new LinkedHashMap<>();
+    figures.forEach(f -> svg.put(f.name(), Svg.render(f.chart())));
     Path report = dir.resolve("report");
     Path figureDir = report.resolve("figures");
     try {
       Files.createDirectories(figureDir);
-      for (Map.Entry<String, String> f : figures.entrySet()) {
+      for (Map.Entry<String, String> f : svg.entrySet()) {
         atomically(
             figureDir.resolve(f.getKey() + ".svg"),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.getValue());
@@ -79,8 +84,7 @@ public final class ReportWriter {
             StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       }
-      String page =
-          new ReportPage(results, pareto, landing, palette, figures, Instant.now()).html();
+      String page = new ReportPage(in, new FigureHtml(figures, svg), Instant.now()).html();
       Path index = report.resolve("index.html");
       atomically(index, page);
       return index;
@@ -89,68 +93,30 @@ public final class ReportWriter {
     }
   }
 
-  private static Map<String, String> figures(
-      SuiteResults r, ParetoResults pareto, Landing landing, Palette palette) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (r != null && r.epochs() != null && r.epochs().rowCount() > 0) {
-      Figures f = new Figures(r, palette);
-      String first = firstObjective(r);
-      out.put(
-          "accuracy",
-          Svg.render(
-              f.curves(
-                  "train_accuracy",
-                  "test_accuracy",
-                  "Accuracy (train solid, test dotted; band: min-max over seeds)",
-                  "accuracy")));
-      out.put(
-          "loss",
-          Svg.render(
-              f.curves(
-                  "train_" + first,
-                  "test_" + first,
-                  "Objective " + first + " (train solid, test dotted)",
-                  first)));
-      if (r.layers() != null && r.layers().rowCount() > 0) {
-        out.put("nonzeros", Svg.render(f.nonzerosPerLayer()));
-      }
-      JFreeChart weights = f.chosenWeights(first);
-      if (weights.getXYPlot().getDataset().getSeriesCount() > 0) {
-        out.put("weights", Svg.render(weights));
-      }
-    }
-    if (r != null && r.summary().containsColumn("dense_nonzeros")) {
-      out.put("accuracy-vs-nonzeros", Svg.render(new Figures(r, palette).accuracyVsNonzeros()));
-    }
-    if (landing != null) {
-      out.put("landing", Svg.render(ParetoFigures.landing(landing, palette)));
-    }
-    if (pareto != null) {
-      ParetoFigures f = new ParetoFigures(pareto);
-      out.put("pareto-objectives", Svg.render(f.objectives()));
-      if (pareto.hasAccuracy()) {
-        out.put("pareto-accuracy", Svg.render(f.accuracy()));
-      }
-      JFreeChart acc = f.kneeAccuracy();
-      if (acc != null) {
-        out.put("knee-accuracy", Svg.render(acc));
-      }
-      JFreeChart nz = f.kneeNonzeros();
-      if (nz != null) {
-        out.put("knee-nonzeros", Svg.render(nz));
+  /** The report's figures, one class each, in {@link #figureOrder} order. */
+  private static final List<Function<ReportInputs, ReportFigure>> FIGURES =
+      List.of(
+          MetricCurvesFigure::of,
+          ObjectiveCurvesFigure::of,
+          LayerNonzerosFigure::of,
+          ChosenWeightsFigure::of,
+          MetricVsNonzerosFigure::of,
+          LandingFigure::of,
+          ParetoObjectivesFigure::of,
+          ParetoMetricFigure::of,
+          KneeMetricFigure::of,
+          KneeNonzerosFigure::of);
+
+  /** Every figure the inputs have data for. */
+  private static List<ReportFigure> figures(ReportInputs in) {
+    List<ReportFigure> out = new ArrayList<>();
+    for (Function<ReportInputs, ReportFigure> f : FIGURES) {
+      ReportFigure figure = f.apply(in);
+      if (figure != null) {
+        out.add(figure);
       }
     }
     return out;
-  }
-
-  static String firstObjective(SuiteResults r) {
-    for (JsonNode m : r.manifests()) {
-      JsonNode o = m.get("objectives");
-      if (o != null && o.size() > 0) {
-        return o.get(0).asText();
-      }
-    }
-    return "f1";
   }
 
   private static void atomically(Path file, String content) throws IOException {
@@ -159,17 +125,23 @@ public final class ReportWriter {
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** The names of every figure a report can have, in page order, for an accuracy task. */
   static List<String> figureOrder() {
+    return figureOrder(MetricSpec.ACCURACY);
+  }
+
+  /** The names of every figure a report in {@code metric} can have, in page order. */
+  static List<String> figureOrder(MetricSpec metric) {
     return List.of(
-        "accuracy",
-        "loss",
-        "nonzeros",
-        "weights",
-        "accuracy-vs-nonzeros",
-        "landing",
-        "pareto-objectives",
-        "pareto-accuracy",
-        "knee-accuracy",
-        "knee-nonzeros");
+        MetricCurvesFigure.name(metric),
+        ObjectiveCurvesFigure.NAME,
+        LayerNonzerosFigure.NAME,
+        ChosenWeightsFigure.NAME,
+        MetricVsNonzerosFigure.name(metric),
+        LandingFigure.NAME,
+        ParetoObjectivesFigure.NAME,
+        ParetoMetricFigure.name(metric),
+        KneeMetricFigure.name(metric),
+        KneeNonzerosFigure.NAME);
   }
 }

@@ -2,6 +2,7 @@ package io.paretoprune.reporting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paretoprune.stats.MetricSpec;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 record SuiteResults(
     String suite,
+    ResultsTask task,
     Table summary,
     Table epochs,
     Table layers,
@@ -31,8 +33,9 @@ record SuiteResults(
       throw new ReportException(
           summaryFile + ": not found; is " + dir + " a suite's results directory?");
     }
+    ResultsTask task = ResultsTask.read(dir);
     Table summary = csv(summaryFile);
-    for (String c : List.of("run_id", "label", "seed", "status", "test_accuracy")) {
+    for (String c : List.of("run_id", "label", "seed", "status", task.primary().testColumn())) {
       if (!summary.containsColumn(c)) {
         throw new ReportException(summaryFile + ": column '" + c + "' is missing");
       }
@@ -68,6 +71,7 @@ record SuiteResults(
     String suite = dir.toAbsolutePath().normalize().getFileName().toString();
     return new SuiteResults(
         suite,
+        task,
         summary,
         epochs,
         layers,
@@ -203,6 +207,11 @@ record SuiteResults(
 
   private static String firstLine(String s) {
     return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+
+  /** The task's primary metric, which the report is drawn in. */
+  MetricSpec metric() {
+    return task.primary();
   }
 
   /** Optimizer labels in the order they first appear in the summary. */

@@ -86,7 +86,7 @@ class ReportAxesTest {
     assertTrue(svg.contains(">train<") && svg.contains(">test<"));
     String weights = Svg.render(f.chosenWeights("f1"));
     assertTrue(weights.contains(">SMGD (3 seeds) all:f2<"), weights);
-    String points = Svg.render(f.accuracyVsNonzeros());
+    String points = Svg.render(f.metricVsNonzeros());
     assertTrue(points.contains(">SMGD (3 seeds)<"));
     String layers = Svg.render(f.nonzerosPerLayer());
     assertTrue(layers.contains(">SMGD (3 seeds)<") && layers.contains(">dense1<"));

@@ -1,5 +1,6 @@
 package io.paretoprune.experiments.pareto;
 
+import io.paretoprune.stats.ParetoFront;
 import java.util.Map;
 
 /**
@@ -10,6 +11,6 @@ import java.util.Map;
 public record ParetoPoint(double c1, double c2, double f1, double f2, Map<String, Double> payload) {
   /** True when this point is at least as good in both objectives and better in one. */
   public boolean dominates(ParetoPoint o) {
-    return f1 <= o.f1 && f2 <= o.f2 && (f1 < o.f1 || f2 < o.f2);
+    return ParetoFront.dominates(new double[] {f2, f1}, new double[] {o.f2, o.f1});
   }
 }

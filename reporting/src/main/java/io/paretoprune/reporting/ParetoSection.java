@@ -1,0 +1,96 @@
+package io.paretoprune.reporting;
+
+import io.paretoprune.stats.MetricSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import tech.tablesaw.api.Table;
+
+/** "Pareto search": what was searched, its figures and the table of every evaluated weighting. */
+final class ParetoSection {
+  private ParetoSection() {}
+
+  static void append(StringBuilder h, ParetoResults pareto, FigureHtml figures) {
+    MetricSpec m = pareto.metric();
+    h.append("<h2>Pareto search</h2>\n<p class=note>")
+        .append(Html.esc(SearchSentences.describe(pareto)))
+        .append(". ");
+    long front = pareto.points().stream().filter(q -> !q.dominated()).count();
+    h.append(front)
+        .append(" of ")
+        .append(pareto.points().size())
+        .append(" weightings on the front");
+    String hv = SearchSentences.hypervolume(pareto);
+    if (!hv.isEmpty()) {
+      h.append("; hypervolume ").append(Html.esc(hv));
+    }
+    h.append(". ").append(Html.esc(SearchSentences.knee(pareto)));
+    if (pareto.knee() != null) {
+      Table e = pareto.knee().epochs();
+      h.append(" The knee was retrained for ").append(ParetoFigures.epochs(e.rowCount()));
+      if (e.rowCount() > 0 && e.containsColumn(m.testColumn())) {
+        h.append(": test ")
+            .append(Html.esc(m.label()))
+            .append(" ")
+            .append(Html.num(e.numberColumn(m.testColumn()).getDouble(e.rowCount() - 1), 4));
+        if (e.containsColumn("dense_nonzeros")) {
+          h.append(", ")
+              .append(
+                  Html.esc(
+                      Axes.plain(e.numberColumn("dense_nonzeros").getDouble(e.rowCount() - 1))))
+              .append(" dense nonzeros");
+        }
+      }
+      h.append(".");
+    } else {
+      h.append(" The knee was not retrained.");
+    }
+    h.append("</p>\n");
+    figures.append(h, ReportFigure.Section.PARETO);
+    h.append(
+            "<h3>Evaluated weightings</h3>\n<table class=points><thead><tr><th>order</th><th>c1</th>"
+                + "<th>c2</th><th>f1 (test)</th><th>f2 (test)</th><th>")
+        .append(Html.esc("test " + m.label()))
+        .append(
+            "</th><th>dense nonzeros</th><th>dense sparsity %</th><th>front</th><th>knee</th>"
+                + "</tr></thead><tbody>\n");
+    double size = pareto.denseSize();
+    ParetoResults.Point used = pareto.usedKnee();
+    List<ParetoResults.Point> sorted = new ArrayList<>(pareto.points());
+    sorted.sort(Comparator.comparingDouble(ParetoResults.Point::c2));
+    for (ParetoResults.Point q : sorted) {
+      List<String> knees = new ArrayList<>();
+      if (q.kneeChord()) {
+        knees.add("chord" + (q.equals(used) && pareto.kneeRule() != null ? " (used)" : ""));
+      }
+      if (q.kneePaper()) {
+        knees.add("paper" + (q.equals(used) && "paper".equals(pareto.kneeRule()) ? " (used)" : ""));
+      }
+      h.append("<tr><td>")
+          .append(q.order())
+          .append("</td><td>")
+          .append(Html.esc(Axes.plain(q.c1())))
+          .append("</td><td>")
+          .append(Html.esc(Axes.plain(q.c2())))
+          .append("</td><td>")
+          .append(Html.num(q.f1(), 4))
+          .append("</td><td>")
+          .append(Html.esc(Html.sig(q.f2())))
+          .append("</td><td>")
+          .append(Html.num(q.value(), 4))
+          .append("</td><td>")
+          .append(Double.isNaN(q.nonzeros()) ? "–" : Html.esc(Axes.plain(q.nonzeros())))
+          .append("</td><td>")
+          .append(Html.num(100 * (1 - q.nonzeros() / size), 2))
+          .append("</td><td>")
+          .append(q.dominated() ? "" : "yes")
+          .append("</td><td>")
+          .append(Html.esc(String.join(", ", knees)))
+          .append("</td></tr>\n");
+    }
+    h.append("</tbody></table>\n<p class=note>Sorted by c2; f1, f2, ")
+        .append(Html.esc(m.label()))
+        .append(" and nonzeros are")
+        .append(" those of each weighting's last epoch on the test split.</p>\n");
+  }
+}
