@@ -61,11 +61,6 @@ public final class PruningHook implements StepHook {
     return regrowth;
   }
 
-  /** The accumulated mask under {@code fixed} once the first event has run; else {@code null}. */
-  public Mask fixedMask() {
-    return fixed;
-  }
-
   /** Starts afresh on the context's network and prunes if step 0 is an event. */
   @Override
   public void beforeTraining(HookContext context) {
