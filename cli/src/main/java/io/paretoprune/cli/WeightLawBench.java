@@ -1,5 +1,6 @@
 package io.paretoprune.cli;
 
+import io.paretoprune.core.io.AtomicFiles;
 import io.paretoprune.core.train.StepRecord;
 import io.paretoprune.core.train.TrainingListener;
 import io.paretoprune.core.train.TrainingResult;
@@ -11,7 +12,6 @@ import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.experiments.suite.SuiteLoader;
 import io.paretoprune.experiments.suite.SuiteSpec;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +25,11 @@ import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * {@code bench weight-law SUITE}: how each optimizer of a suite sets its weights from the
@@ -177,29 +182,38 @@ final class WeightLawBench implements Callable<Integer> {
     return m;
   }
 
+  /** One row per run, step and objective; Tablesaw quotes a label that holds a comma. */
   private void writeCsv(List<RunSpec> specs, Map<String, List<StepRecord>> records)
       throws IOException {
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(csv))) {
-      w.println("run_id,label,group,step,epoch,objective,weight,gradient_norm");
-      for (RunSpec r : specs) {
-        for (StepRecord s : records.get(r.runId())) {
-          double[] norms = s.recorded().get("gnorm");
-          for (int j = 0; j < s.weights().length; j++) {
-            w.printf(
-                Locale.ROOT,
-                "%s,%s,%s,%d,%d,%d,%s,%s%n",
-                r.runId(),
-                r.label(),
-                s.group(),
-                s.step(),
-                s.epoch(),
-                j + 1,
-                s.weights()[j],
-                norms == null ? "" : String.valueOf(norms[j]));
+    StringColumn runId = StringColumn.create("run_id");
+    StringColumn label = StringColumn.create("label");
+    StringColumn group = StringColumn.create("group");
+    LongColumn step = LongColumn.create("step");
+    IntColumn epoch = IntColumn.create("epoch");
+    IntColumn objective = IntColumn.create("objective");
+    DoubleColumn weight = DoubleColumn.create("weight");
+    DoubleColumn norm = DoubleColumn.create("gradient_norm");
+    for (RunSpec r : specs) {
+      for (StepRecord s : records.get(r.runId())) {
+        double[] norms = s.recorded().get("gnorm");
+        for (int j = 0; j < s.weights().length; j++) {
+          runId.append(r.runId());
+          label.append(r.label());
+          group.append(s.group());
+          step.append(s.step());
+          epoch.append(s.epoch());
+          objective.append(j + 1);
+          weight.append(s.weights()[j]);
+          if (norms == null) {
+            norm.appendMissing();
+          } else {
+            norm.append(norms[j]);
           }
         }
       }
     }
+    Table t = Table.create("steps", runId, label, group, step, epoch, objective, weight, norm);
+    AtomicFiles.write(csv, out -> t.write().csv(out));
   }
 
   /**

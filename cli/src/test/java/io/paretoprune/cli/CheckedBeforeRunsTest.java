@@ -50,6 +50,22 @@ class CheckedBeforeRunsTest {
   }
 
   @Test
+  void aBinarySuiteFileIsOneLineNamingTheFileAndTheByte() throws Exception {
+    Path suite = tmp.resolve("binary.yaml");
+    Files.write(suite, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0x89, 'P', 'N', 'G', 0});
+    CliRun.Outcome o = CliRun.suite(suite, tmp.resolve("results"), tmp.resolve("data"));
+    assertRefusedBeforeAnything(o, suite.toString(), "not a text file: byte 6 is not UTF-8");
+  }
+
+  @Test
+  void aSuiteFileWithNulCharactersIsOneLineNamingTheFile() throws Exception {
+    Path suite = tmp.resolve("nul.yaml");
+    Files.write(suite, new byte[] {'n', 'a', 'm', 'e', ':', ' ', 'x', 0, 0, '\n'});
+    CliRun.Outcome o = CliRun.suite(suite, tmp.resolve("results"), tmp.resolve("data"));
+    assertRefusedBeforeAnything(o, suite.toString(), "not a text file: character 7 is NUL");
+  }
+
+  @Test
   void aKeyWrittenTwiceIsOneLineNamingFileKeyAndLine() throws Exception {
     Path suite = SuiteFixture.write(tmp, "twice", "[1]", 1, "epochs: 3");
     CliRun.Outcome o = CliRun.suite(suite, tmp.resolve("results"), tmp.resolve("data"));

@@ -30,6 +30,7 @@ public final class PruningHook implements StepHook {
   private final ParameterSelector selector;
   private final PruningSchedule schedule;
   private final Regrowth regrowth;
+  private final long seed;
   private ParameterCatalog catalog;
   private List<ParameterRef> targets;
   private Mask fixed;
@@ -39,10 +40,33 @@ public final class PruningHook implements StepHook {
       ParameterSelector selector,
       PruningSchedule schedule,
       Regrowth regrowth) {
+    this(strategy, selector, schedule, regrowth, 0);
+  }
+
+  /**
+   * @param seed the run's seed, handed to the strategy in every {@link PruningContext}
+   */
+  public PruningHook(
+      PruningStrategy strategy,
+      ParameterSelector selector,
+      PruningSchedule schedule,
+      Regrowth regrowth,
+      long seed) {
     this.strategy = Objects.requireNonNull(strategy, "strategy");
     this.selector = Objects.requireNonNull(selector, "selector");
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.regrowth = Objects.requireNonNull(regrowth, "regrowth");
+    this.seed = seed;
+  }
+
+  /** This hook for the run with this seed (a new hook, nothing trained yet). */
+  public PruningHook withSeed(long runSeed) {
+    return new PruningHook(strategy, selector, schedule, regrowth, runSeed);
+  }
+
+  /** The run's seed its strategy sees in {@link PruningContext#seed()}. */
+  public long seed() {
+    return seed;
   }
 
   public PruningStrategy strategy() {
@@ -59,11 +83,6 @@ public final class PruningHook implements StepHook {
 
   public Regrowth regrowth() {
     return regrowth;
-  }
-
-  /** The accumulated mask under {@code fixed} once the first event has run; else {@code null}. */
-  public Mask fixedMask() {
-    return fixed;
   }
 
   /** Starts afresh on the context's network and prunes if step 0 is an event. */
@@ -132,7 +151,7 @@ public final class PruningHook implements StepHook {
         double target = schedule.targetAt(context.step(), context.totalSteps());
         Mask m =
             strategy.computeMask(
-                targets, fixed, new PruningContext(context.step(), context.epoch(), target));
+                targets, fixed, new PruningContext(context.step(), context.epoch(), target, seed));
         if (regrowth == Regrowth.REGROW) {
           m.applyTo(targets);
           return;

@@ -15,4 +15,14 @@ public interface PruningProvider extends Plugin {
    *     policy, seed ...), unknown keys already rejected
    */
   StepHook create(PluginSettings settings);
+
+  /**
+   * The hook for one run, as training builds it: {@link #create(PluginSettings)}, with the run's
+   * seed handed to its strategy in every {@link PruningContext#seed()}. A provider whose hook is
+   * not a {@link PruningHook} overrides this to take the seed itself.
+   */
+  default StepHook create(PluginSettings settings, long runSeed) {
+    StepHook hook = create(settings);
+    return hook instanceof PruningHook p ? p.withSeed(runSeed) : hook;
+  }
 }

@@ -8,6 +8,7 @@ import io.paretoprune.pruning.strategy.Scope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /**
@@ -145,11 +146,17 @@ public final class PruningSettings {
     return new PruningSchedule(ramp, target, start, end, every);
   }
 
-  /** Key {@code seed}: a whole number (a long). */
-  public static long seed(PluginSettings s) {
+  /**
+   * Key {@code seed}: a whole number (a long), or empty when not set (a rule then draws from the
+   * run's seed, {@link PruningContext#seed()}).
+   */
+  public static OptionalLong seed(PluginSettings s) {
+    if (!s.has(SEED)) {
+      return OptionalLong.empty();
+    }
     String v = s.getString(SEED, "0").trim();
     try {
-      return Long.parseLong(v);
+      return OptionalLong.of(Long.parseLong(v));
     } catch (NumberFormatException e) {
       throw new ConfigException(SEED, "expected a whole number, got '" + v + "'");
     }

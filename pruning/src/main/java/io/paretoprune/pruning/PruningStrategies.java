@@ -23,6 +23,11 @@ public final class PruningStrategies {
     return registry().get(name).create(settings);
   }
 
+  /** The hook of strategy {@code name} for the run with seed {@code runSeed}. */
+  public static StepHook create(String name, PluginSettings settings, long runSeed) {
+    return registry().get(name).create(settings, runSeed);
+  }
+
   public static List<PruningProvider> all() {
     return registry().all();
   }

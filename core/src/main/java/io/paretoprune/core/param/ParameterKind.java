@@ -15,8 +15,4 @@ public enum ParameterKind {
   public boolean isDense() {
     return this == DENSE_KERNEL || this == DENSE_BIAS;
   }
-
-  public boolean isConv() {
-    return this == CONV_KERNEL || this == CONV_BIAS;
-  }
 }

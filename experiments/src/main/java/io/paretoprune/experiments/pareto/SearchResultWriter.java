@@ -3,10 +3,10 @@ package io.paretoprune.experiments.pareto;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paretoprune.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -67,13 +67,7 @@ public final class SearchResultWriter {
   public static void write(SearchResult r, Path dir, String knee, Map<String, Object> retrained)
       throws IOException {
     Files.createDirectories(dir);
-    Path csv = dir.resolve(".pareto.csv.tmp");
-    table(r).write().csv(csv.toFile());
-    Files.move(
-        csv,
-        dir.resolve("pareto.csv"),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(dir.resolve("pareto.csv"), out -> table(r).write().csv(out));
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode o = json.createObjectNode();
     o.put("search", r.search());
@@ -89,12 +83,6 @@ public final class SearchResultWriter {
     if (retrained != null) {
       o.set("retrained", json.valueToTree(retrained));
     }
-    Path tmp = dir.resolve(".pareto.json.tmp");
-    Files.writeString(tmp, json.writeValueAsString(o));
-    Files.move(
-        tmp,
-        dir.resolve("pareto.json"),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.writeString(dir.resolve("pareto.json"), json.writeValueAsString(o));
   }
 }

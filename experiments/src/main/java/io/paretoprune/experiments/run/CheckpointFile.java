@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.paretoprune.core.io.AtomicFiles;
 import io.paretoprune.core.train.CheckpointStore;
 import io.paretoprune.core.train.EpochMetrics;
 import io.paretoprune.core.train.TrainerSnapshot;
@@ -12,12 +13,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,16 +138,17 @@ public final class CheckpointFile implements CheckpointStore {
       ByteArrayOutputStream header = new ByteArrayOutputStream();
       JSON.writeValue(
           header, new Header(s.epoch(), s.step(), configHash, s.counters(), resumes, s.history()));
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      try (OutputStream raw = Files.newOutputStream(tmp);
-          DataOutputStream out = new DataOutputStream(raw)) {
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(header.size());
-        header.writeTo(out);
-        out.write(s.arrays().encode());
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(
+          file,
+          raw -> {
+            DataOutputStream out = new DataOutputStream(raw);
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(header.size());
+            header.writeTo(out);
+            out.write(s.arrays().encode());
+            out.flush();
+          });
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + file, e);
     }

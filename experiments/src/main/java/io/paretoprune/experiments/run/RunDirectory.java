@@ -1,11 +1,10 @@
 package io.paretoprune.experiments.run;
 
+import io.paretoprune.core.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -40,11 +39,7 @@ public final class RunDirectory {
   public static Path commit(Path tmp, Path runs, String runId) throws IOException {
     Path target = finalDir(runs, runId);
     deleteTree(target);
-    try {
-      return Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      return Files.move(tmp, target);
-    }
+    return AtomicFiles.moveIntoPlace(tmp, target);
   }
 
   /**

@@ -189,22 +189,17 @@ public final class RunExecutor {
             .setStepPlan(optimizer.step())
             .setConfig(config)
             .setManager(manager)
-            .addHook(PruningStrategies.create(spec.pruning().name(), pruningSettings(spec)))
+            .addHook(
+                PruningStrategies.create(
+                    spec.pruning().name(),
+                    new PluginSettings(spec.pruning().settings()),
+                    spec.seed()))
             .optCheckpoints(checkpoint)
             .optMetrics(TaskFile.of(spec).metrics());
     if (progress != null) {
       builder.addListener(progress);
     }
     return new Prepared(spec, net, objectives, optimizer.description(), checkpoint, builder);
-  }
-
-  /** The suite's pruning settings; random pruning draws from the run's seed unless told. */
-  static PluginSettings pruningSettings(RunSpec spec) {
-    Map<String, Object> s = new LinkedHashMap<>(spec.pruning().settings());
-    if (spec.pruning().name().equals("random")) {
-      s.putIfAbsent("seed", spec.seed());
-    }
-    return new PluginSettings(s);
   }
 
   /**

@@ -36,9 +36,10 @@ import java.util.Optional;
  */
 public final class RunPacking {
   /**
-   * Fixed cost of one packed step in units of one run's share (a / b): fitted to {@code bench pack}
-   * on LeNet-5 with MNIST (BENCHMARKS.md), a = 2.4 ms and b = 5.5 ms per run at batch 64; at batch
-   * 32 a = 0.02 ms, b = 3.84 ms.
+   * Fixed cost of one packed step in units of one run's share (a / b). Not a fit: a round value
+   * chosen near batch 64's measured a / b = 2.4 / 5.5 ms = 0.44 ({@code bench pack}, LeNet-5,
+   * MNIST; BENCHMARKS.md); batch 32's is 0.02 / 3.84 ms = 0.005. At this value {@link #auto} packs
+   * each process's share of the runs into one pack (20 runs on 2 processes: two packs of 10).
    */
   static final double FIXED_OVER_PER_RUN = 0.5;
 

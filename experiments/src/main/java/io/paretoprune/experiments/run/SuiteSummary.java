@@ -44,13 +44,7 @@ public final class SuiteSummary {
 
   /** Writes a table as CSV through a temporary file and a rename. */
   public static void writeAtomically(Table table, Path file) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    table.write().csv(tmp.toFile());
-    Files.move(
-        tmp,
-        file,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    io.paretoprune.core.io.AtomicFiles.write(file, out -> table.write().csv(out));
   }
 
   static Table build(Path runs) throws IOException {

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.paretoprune.core.plugin.ConfigException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,7 +60,7 @@ public final class SuiteLoader {
     }
     JsonNode tree;
     try {
-      tree = YAML.readTree(file.toFile());
+      tree = YAML.readTree(text(file, name));
     } catch (StreamReadException e) {
       DuplicateKey.of(e)
           .ifPresent(
@@ -77,6 +82,34 @@ public final class SuiteLoader {
     SuiteSpec spec = parse(new ConfigNode(name, "", tree));
     SuiteValidator.validate(spec, name);
     return spec;
+  }
+
+  /**
+   * The file as strict UTF-8 (YAML's encoding), so that a binary or otherwise encoded file is one
+   * line naming the byte instead of the YAML parser's wrapped decoder exception.
+   */
+  private static String text(Path file, String name) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // UTF-8 never gives more chars than bytes
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    if (utf8.decode(in, out, true).isError() || utf8.flush(out).isError()) {
+      throw new ConfigException(
+          name,
+          null,
+          "not a text file: byte " + in.position() + " is not UTF-8 (a suite file is YAML text)");
+    }
+    String text = out.flip().toString();
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      throw new ConfigException(
+          name, null, "not a text file: character " + nul + " is NUL (a suite file is YAML text)");
+    }
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   static SuiteSpec parse(ConfigNode root) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.paretoprune.core.io.AtomicFiles;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;

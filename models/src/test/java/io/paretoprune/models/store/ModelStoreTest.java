@@ -15,6 +15,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.paretoprune.core.data.TensorDataset;
 import io.paretoprune.core.engine.EngineSetup;
+import io.paretoprune.core.io.AtomicFiles;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.models.InputSpec;

@@ -1,6 +1,13 @@
 package io.paretoprune.optimizers.combine;
 
 import io.paretoprune.core.train.GramCombiner;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 
 /**
  * CAGrad, conflict-averse gradient descent (Liu et al. 2021), as its reference code computes it:
@@ -19,8 +26,8 @@ import io.paretoprune.core.train.GramCombiner;
  * {@code ||g_w|| = 0} at the minimiser leave only the mean, {@code c_i = 1 / (k (1 + c^2))}; the
  * reference code's {@code 1e-8} guards give the same up to rounding.
  *
- * <p>The simplex problem is solved through a one-dimensional convex search over min-norm problems,
- * at most {@code maxIterations} golden-section steps; see {@link #solve}.
+ * <p>The simplex problem is solved through a one-dimensional convex search over min-norm problems
+ * (Commons Math's Brent minimiser, at most {@code maxIterations} evaluations); see {@link #solve}.
  */
 public final class CaGradCombiner implements GramCombiner {
   /** The reference code's default {@code c} (its {@code alpha}, 0.5 in the paper's experiments). */
@@ -28,7 +35,10 @@ public final class CaGradCombiner implements GramCombiner {
 
   public static final int DEFAULT_MAX_ITERATIONS = 100;
 
-  private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
+  /** Brent's tolerances on {@code log beta}: relative near the double's limit, absolute 1e-12. */
+  private static final double RELATIVE_TOLERANCE = 1e-14;
+
+  private static final double ABSOLUTE_TOLERANCE = 1e-12;
   private static final MinNormSolver SOLVER = new MinNormSolver(500, 0);
 
   private final double c;
@@ -40,7 +50,7 @@ public final class CaGradCombiner implements GramCombiner {
 
   /**
    * @param c the radius of the ball around {@code g0} relative to {@code ||g0||}, finite, &gt;= 0
-   * @param maxIterations cap on the golden-section steps of the outer search, at least 1
+   * @param maxIterations cap on the outer search's evaluations (min-norm problems), at least 1
    */
   public CaGradCombiner(double c, int maxIterations) {
     if (!(c >= 0) || Double.isInfinite(c)) {
@@ -93,10 +103,11 @@ public final class CaGradCombiner implements GramCombiner {
    * where {@code N(beta)} is the squared minimum norm of the convex hull of the shifted gradients
    * {@code g_i + beta g0} (Gram matrix {@code G + beta (Gb 1^T + 1 Gb^T) + beta^2 ||g0||^2}), found
    * exactly by {@link MinNormSolver}. The outer function is convex in beta (a partial minimum of a
-   * jointly convex function), so a golden-section search on {@code log beta} over {@code [beta_max
-   * e^-40, beta_max]}, {@code beta_max = max_i ||g_i|| / sqrtPhi} (the optimal {@code t = ||g_w||}
-   * is at most the longest gradient), finds it; {@code maxIterations} bounds the search's steps.
-   * The answer is the min-norm weights at the best beta.
+   * jointly convex function), so Brent's method on {@code log beta} over {@code [beta_max e^-40,
+   * beta_max]}, {@code beta_max = max_i ||g_i|| / sqrtPhi} (the optimal {@code t = ||g_w||} is at
+   * most the longest gradient), finds it; {@code maxIterations} bounds its evaluations, and a
+   * search stopped there answers with the best beta it evaluated. The answer is the min-norm
+   * weights at the best beta.
    */
   double[] solve(double[][] g, double[] gb, double sqrtPhi) {
     int k = g.length;
@@ -108,26 +119,29 @@ public final class CaGradCombiner implements GramCombiner {
     }
     double hi = Math.log(longest / sqrtPhi);
     double lo = hi - 40;
-    double x1 = hi - GOLDEN * (hi - lo);
-    double x2 = lo + GOLDEN * (hi - lo);
-    double f1 = outer(g, gb, g0Squared, sqrtPhi, Math.exp(x1));
-    double f2 = outer(g, gb, g0Squared, sqrtPhi, Math.exp(x2));
-    for (int s = 0; s < maxIterations; s++) {
-      if (f1 <= f2) {
-        hi = x2;
-        x2 = x1;
-        f2 = f1;
-        x1 = hi - GOLDEN * (hi - lo);
-        f1 = outer(g, gb, g0Squared, sqrtPhi, Math.exp(x1));
-      } else {
-        lo = x1;
-        x1 = x2;
-        f1 = f2;
-        x2 = lo + GOLDEN * (hi - lo);
-        f2 = outer(g, gb, g0Squared, sqrtPhi, Math.exp(x2));
-      }
+    double g0Sq = g0Squared; // effectively final, for the lambda
+    // The best point evaluated, so that a search cut by maxIterations still answers.
+    double[] best = {0.5 * (lo + hi), Double.POSITIVE_INFINITY};
+    UnivariateFunction f =
+        x -> {
+          double v = outer(g, gb, g0Sq, sqrtPhi, Math.exp(x));
+          if (v < best[1]) {
+            best[0] = x;
+            best[1] = v;
+          }
+          return v;
+        };
+    try {
+      new BrentOptimizer(RELATIVE_TOLERANCE, ABSOLUTE_TOLERANCE)
+          .optimize(
+              new MaxEval(maxIterations),
+              new UnivariateObjectiveFunction(f),
+              GoalType.MINIMIZE,
+              new SearchInterval(lo, hi));
+    } catch (TooManyEvaluationsException e) {
+      // Keep the best point so far.
     }
-    return minNorm(g, gb, g0Squared, Math.exp(0.5 * (lo + hi))).weights();
+    return minNorm(g, gb, g0Squared, Math.exp(best[0])).weights();
   }
 
   private static double outer(

@@ -29,7 +29,7 @@ public final class CaGradCombinerProvider implements CombinerProvider {
             + "; 0 is the mean gradient; the paper's guarantee needs c < 1)");
     m.put(
         "max_iterations",
-        "cap on the golden-section steps of the weight search, 1 to 10000 (default "
+        "cap on the evaluations of the weight search (Brent's method), 1 to 10000 (default "
             + CaGradCombiner.DEFAULT_MAX_ITERATIONS
             + ")");
     return m;

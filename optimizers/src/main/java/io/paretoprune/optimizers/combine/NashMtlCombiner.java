@@ -41,8 +41,10 @@ import org.apache.commons.math3.linear.RealVector;
  * ones.
  *
  * <p>With {@code updateEvery > 1} the weights are recomputed at steps 1, 1 + n, 1 + 2n, ... and
- * kept in between (the paper's {@code update_weights_every}); the kept weights are the rule's
- * checkpoint state.
+ * kept in between (the paper's {@code update_weights_every}). As in the reference code, which holds
+ * its unclipped {@code prvs_alpha} and clips every step's gradient, the weights kept are the
+ * unclipped ones, and every step clips them against its own gradients; the kept weights are the
+ * rule's checkpoint state.
  */
 public final class NashMtlCombiner implements GradientCombiner {
   public static final int DEFAULT_MAX_ITERATIONS = 20;
@@ -88,11 +90,10 @@ public final class NashMtlCombiner implements GradientCombiner {
   public double[] weights(CombinerInput input) {
     double[][] g = MinNormSolver.checked(input.gram());
     long step = Math.max(1, input.step());
-    if (kept != null && kept.length == g.length && (step - 1) % updateEvery != 0) {
-      return kept.clone();
+    if (kept == null || kept.length != g.length || (step - 1) % updateEvery == 0) {
+      kept = solve(g);
     }
-    kept = clipped(g, solve(g));
-    return kept.clone();
+    return clipped(g, kept.clone());
   }
 
   private double[] clipped(double[][] g, double[] alpha) {

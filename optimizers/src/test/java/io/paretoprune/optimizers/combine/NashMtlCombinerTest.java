@@ -108,6 +108,30 @@ class NashMtlCombinerTest {
     assertNull(new NashMtlCombiner().saveState(), "every step recomputed: nothing to keep");
   }
 
+  /**
+   * The reference (NashMTL.get_weighted_loss and backward) keeps the unclipped alpha between
+   * updates and clips each step's own combined gradient: a step with short gradients is not held to
+   * the earlier step's clip, and a step with long ones is clipped again.
+   */
+  @Test
+  void betweenUpdatesTheUnclippedWeightsAreKeptAndClippedAgainstEachStep() {
+    NashMtlCombiner c = new NashMtlCombiner(20, 3, 1);
+    double[][] long1 = {v(2, 0), v(0, 2)}; // alpha = (1/2, 1/2), ||d|| = sqrt(2): clipped
+    double[][] short2 = {v(0.1, 0), v(0, 0.1)}; // held alpha: ||d|| = 0.0707, not clipped
+    double[][] long3 = {v(10, 0), v(0, 10)}; // held alpha: ||d|| = 7.07, clipped to 1
+    double r = 1 / Math.sqrt(2);
+    assertArrayEquals(
+        new double[] {0.5 * r, 0.5 * r},
+        c.weights(new CombinerInput(gram(long1), null, 1, 1)),
+        1e-12);
+    assertArrayEquals(
+        new double[] {0.5, 0.5}, c.weights(new CombinerInput(gram(short2), null, 2, 1)), 1e-12);
+    double[] third = c.weights(new CombinerInput(gram(long3), null, 3, 1));
+    assertEquals(1, Vectors.norm(combine(third, long3)), 1e-12);
+    assertArrayEquals(
+        new double[] {0.5 / (10 * Math.sqrt(0.5)), 0.5 / (10 * Math.sqrt(0.5))}, third, 1e-12);
+  }
+
   @Test
   void theDefaultClipsTheDirectionToNormOneAsTheReferenceCode() {
     // Orthogonal: alpha = (1/3, 2), d = (1, 1) of norm sqrt(2) > 1: scaled by 1/sqrt(2).

@@ -23,7 +23,9 @@ public final class RandomProvider implements PruningProvider {
   @Override
   public Map<String, String> settings() {
     Map<String, String> m = PruningSettings.scheduled();
-    m.put(PruningSettings.SEED, "seed of the random choice, a whole number (default 0)");
+    m.put(
+        PruningSettings.SEED,
+        "seed of the random choice, a whole number (default: the run's seed)");
     return m;
   }
 

@@ -22,6 +22,7 @@ import io.paretoprune.pruning.strategy.Scope;
 import io.paretoprune.pruning.strategy.ThresholdPruning;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -104,8 +105,11 @@ class ProvidersTest {
     assertEquals(Regrowth.REGROW, mag.regrowth());
     RandomPruning random =
         (RandomPruning) hook("random", Map.of("target", 0.5, "seed", 12345678901L)).strategy();
-    assertEquals(12345678901L, random.seed());
-    assertEquals(0, ((RandomPruning) hook("random", Map.of("target", 0.5)).strategy()).seed());
+    assertEquals(OptionalLong.of(12345678901L), random.seed());
+    // Without a seed of its own, the rule draws from the run's (PruningContext.seed).
+    assertEquals(
+        OptionalLong.empty(),
+        ((RandomPruning) hook("random", Map.of("target", 0.5)).strategy()).seed());
   }
 
   @Test

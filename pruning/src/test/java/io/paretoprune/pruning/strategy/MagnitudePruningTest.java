@@ -60,7 +60,7 @@ class MagnitudePruningTest {
       for (double target : new double[] {0.0, 0.1, 0.333, 0.5, 0.9, 0.99}) {
         try (Mask mask =
             new MagnitudePruning(Scope.LAYER)
-                .computeMask(ps, null, new PruningContext(1, 1, target))) {
+                .computeMask(ps, null, new PruningContext(1, 1, target, 0))) {
           long n1 = 37 * 29 + 37;
           long n2 = 11 * 37 + 11;
           assertTrue(Math.abs(pruned(mask, 0, 1) - target * n1) <= 0.5, "dense1 at " + target);
@@ -75,7 +75,8 @@ class MagnitudePruningTest {
     try (NDManager m = NDManager.newBaseManager()) {
       List<ParameterRef> ps = layers(m);
       try (Mask mask =
-          new MagnitudePruning(Scope.GLOBAL).computeMask(ps, null, new PruningContext(1, 1, 0.3))) {
+          new MagnitudePruning(Scope.GLOBAL)
+              .computeMask(ps, null, new PruningContext(1, 1, 0.3, 0))) {
         long n = 37 * 29 + 37 + 11 * 37 + 11;
         assertTrue(Math.abs(pruned(mask, 0, 1, 2, 3) - 0.3 * n) <= 0.5);
         // One ranking over everything: every pruned |w| is at most every kept |w| ...
@@ -108,7 +109,7 @@ class MagnitudePruningTest {
       ParameterRef p = Fixtures.ref("dense1", "weight", ParameterKind.DENSE_KERNEL, w);
       try (Mask mask =
           new MagnitudePruning(Scope.LAYER)
-              .computeMask(List.of(p), null, new PruningContext(1, 1, 0.4))) {
+              .computeMask(List.of(p), null, new PruningContext(1, 1, 0.4, 0))) {
         float[] keep = mask.keep(0).toFloatArray();
         float[] v = w.toFloatArray();
         float maxPruned = 0;
@@ -137,7 +138,7 @@ class MagnitudePruningTest {
       ParameterRef p = Fixtures.ref("dense1", "weight", ParameterKind.DENSE_KERNEL, m.create(v));
       try (Mask mask =
           new MagnitudePruning(Scope.LAYER)
-              .computeMask(List.of(p), null, new PruningContext(1, 1, 0.25))) {
+              .computeMask(List.of(p), null, new PruningContext(1, 1, 0.25, 0))) {
         assertEquals(250, mask.pruned(0));
       }
     }
@@ -157,7 +158,7 @@ class MagnitudePruningTest {
       Mask priorMask = new Mask(List.of("dense1.weight"), List.of(m.create(prior)));
       try (Mask mask =
           new MagnitudePruning(Scope.LAYER)
-              .computeMask(List.of(p), priorMask, new PruningContext(1, 1, 0.3))) {
+              .computeMask(List.of(p), priorMask, new PruningContext(1, 1, 0.3, 0))) {
         float[] keep = mask.keep(0).toFloatArray();
         assertEquals(30, mask.pruned(0));
         for (int i = 80; i < 100; i++) {

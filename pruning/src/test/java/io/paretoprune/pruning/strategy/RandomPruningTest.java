@@ -25,7 +25,7 @@ class RandomPruningTest {
   }
 
   private static float[] keep(RankedPruning rule, ParameterRef p, double target) {
-    try (Mask mask = rule.computeMask(List.of(p), null, new PruningContext(1, 1, target))) {
+    try (Mask mask = rule.computeMask(List.of(p), null, new PruningContext(1, 1, target, 0))) {
       return mask.keep(0).toFloatArray();
     }
   }
@@ -108,7 +108,8 @@ class RandomPruningTest {
                   ParameterKind.DENSE_KERNEL,
                   m.randomUniform(-1, 1, new Shape(10, 10))));
       try (Mask mask =
-          new RandomPruning(Scope.GLOBAL, 3).computeMask(ps, null, new PruningContext(1, 1, 0.7))) {
+          new RandomPruning(Scope.GLOBAL, 3)
+              .computeMask(ps, null, new PruningContext(1, 1, 0.7, 0))) {
         assertEquals(770, mask.pruned(0) + mask.pruned(1));
       }
     }

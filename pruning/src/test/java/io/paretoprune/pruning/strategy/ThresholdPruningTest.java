@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ThresholdPruningTest {
-  private static final PruningContext CTX = new PruningContext(1, 1, 0);
+  private static final PruningContext CTX = new PruningContext(1, 1, 0, 0);
 
   @BeforeAll
   static void engine() {
