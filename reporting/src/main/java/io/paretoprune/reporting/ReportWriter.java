@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class ReportWriter {
     }
   }
 
-  /** The report's figures, one class each, in {@link #figureOrder} order. */
+  /** The report's figures, one class each. */
   private static final List<Function<ReportInputs, ReportFigure>> FIGURES =
       List.of(
           MetricCurvesFigure::of,
@@ -107,7 +108,7 @@ public final class ReportWriter {
           KneeMetricFigure::of,
           KneeNonzerosFigure::of);
 
-  /** Every figure the inputs have data for. */
+  /** Every figure the inputs have data for, in {@link #figureOrder} order. */
   private static List<ReportFigure> figures(ReportInputs in) {
     List<ReportFigure> out = new ArrayList<>();
     for (Function<ReportInputs, ReportFigure> f : FIGURES) {
@@ -116,6 +117,8 @@ public final class ReportWriter {
         out.add(figure);
       }
     }
+    List<String> order = figureOrder(in.metric());
+    out.sort(Comparator.comparingInt(f -> order.indexOf(f.name())));
     return out;
   }
 
