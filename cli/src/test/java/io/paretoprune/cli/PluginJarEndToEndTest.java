@@ -129,7 +129,7 @@ class PluginJarEndToEndTest {
   void aDataSetOfThePluginPosesItsTaskAndTheResultsFollowItsMetrics() throws Exception {
     Launcher.Outcome list = Launcher.run(tmp, Map.of(), "--plugins", plugins.toString(), "list");
     assertTrue(list.out().contains("misclassification  [plugin-example.jar]  "), list.out());
-    assertTrue(list.out().contains("classification  [built-in]  "), list.out());
+    assertTrue(list.out().contains("image-classification  [built-in]  "), list.out());
     Path data = tmp.resolve("task-data");
     IdxFiles.writeMnistLayout(
         data.resolve("mnist-error"),

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Images with one class label each (MNIST, Fashion-MNIST, CIFAR-10), measured by accuracy. */
 public final class ImageClassification implements Task {
-  public static final String NAME = "classification";
+  public static final String NAME = "image-classification";
 
   @Override
   public String name() {

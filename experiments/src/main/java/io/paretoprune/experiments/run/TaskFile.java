@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paretoprune.core.data.Datasets;
+import io.paretoprune.core.io.AtomicFiles;
 import io.paretoprune.core.task.ImageClassification;
 import io.paretoprune.core.task.Task;
 import io.paretoprune.core.task.TaskMetric;
@@ -44,13 +45,7 @@ public final class TaskFile {
       o.put("min", m.min());
       o.put("max", m.max());
     }
-    Path tmp = resultsDir.resolve(NAME + ".tmp");
-    Files.writeString(tmp, RunExecutor.JSON.writeValueAsString(root));
-    Files.move(
-        tmp,
-        resultsDir.resolve(NAME),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.writeString(resultsDir.resolve(NAME), RunExecutor.JSON.writeValueAsString(root));
   }
 
   /** The metric names recorded in {@code resultsDir}, primary first ({@code accuracy} if none). */
