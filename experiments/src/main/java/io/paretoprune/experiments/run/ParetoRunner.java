@@ -8,6 +8,7 @@ import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.experiments.suite.SuiteSpec;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,8 @@ public final class ParetoRunner {
     Path dir = resultsDir.resolve("pareto");
     Path runs = dir.resolve("runs");
     RunDirectory.removeStale(runs);
+    Files.createDirectories(resultsDir);
+    TaskFile.write(resultsDir, TaskFile.ofDataset(suite.dataset().name()));
     RunLauncher launcher =
         new RunLauncher(runs, dataRoot, GitCommit.of(resultsDir.toAbsolutePath()));
     int epochs = p.epochs() > 0 ? p.epochs() : Math.max(1, Math.round(suite.epochs() / 3f));
@@ -144,7 +147,8 @@ public final class ParetoRunner {
     String f1 = suite.objectives().get(0).name();
     String f2 = suite.objectives().get(1).name();
     Map<String, Double> payload = new LinkedHashMap<>();
-    payload.put("test_accuracy", e.numberColumn("test_accuracy").getDouble(last));
+    String metric = "test_" + TaskFile.ofDataset(suite.dataset().name()).primary().name();
+    payload.put(metric, e.numberColumn(metric).getDouble(last));
     payload.put("dense_nonzeros", e.numberColumn("dense_nonzeros").getDouble(last));
     return new ParetoPoint(
         c1,

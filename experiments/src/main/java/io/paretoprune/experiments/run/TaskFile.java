@@ -29,7 +29,12 @@ public final class TaskFile {
 
   /** The task of a run: its data set's. */
   public static Task of(RunSpec spec) {
-    return Tasks.get(Datasets.get(spec.dataset().name()).task());
+    return ofDataset(spec.dataset().name());
+  }
+
+  /** The task the data set called {@code dataset} poses. */
+  public static Task ofDataset(String dataset) {
+    return Tasks.get(Datasets.get(dataset).task());
   }
 
   /** Writes the task's file into {@code resultsDir} (replacing one that is there). */
