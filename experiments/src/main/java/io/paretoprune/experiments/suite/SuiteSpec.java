@@ -41,7 +41,7 @@ public record SuiteSpec(
   /** One objective: an optional data loss plus penalties. */
   public record ObjectiveSpec(String name, String loss, List<PenaltySpec> penalties) {}
 
-  /** {@code type} is l1 or l2; {@code on} a parameter selector. */
+  /** {@code type} is l1, l2 or group_lasso; {@code on} a parameter selector. */
   public record PenaltySpec(String type, String on, double factor) {}
 
   /**
