@@ -183,6 +183,7 @@ public final class PruningHook implements StepHook {
               + "' selects no parameter of the network; it has "
               + String.join(", ", parameters.all().stream().map(ParameterRef::name).toList()));
     }
+    strategy.prepare(parameters, selected);
     catalog = parameters;
     targets = selected;
   }

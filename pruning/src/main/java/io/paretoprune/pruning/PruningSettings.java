@@ -85,6 +85,25 @@ public final class PruningSettings {
   }
 
   /**
+   * {@code start_step} and {@code every}, then {@link #common()}: for rules whose amount is fixed
+   * by their own keys (a threshold, N:M) but that may prune on a cadence.
+   */
+  public static Map<String, String> events() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(START_STEP, START_HELP);
+    m.put(EVERY, EVERY_HELP);
+    m.putAll(common());
+    return m;
+  }
+
+  /** Keys start_step and every: events from start_step every N steps, target 0 (unused). */
+  public static PruningSchedule events(PluginSettings s) {
+    int start = s.getInt(START_STEP, 0, 0, Integer.MAX_VALUE);
+    int every = s.getInt(EVERY, 1, 1, Integer.MAX_VALUE);
+    return new PruningSchedule(Ramp.CONSTANT, 0, start, PruningSchedule.RUN_END, every);
+  }
+
+  /**
    * The hook that applies {@code strategy} to the parameters of {@code on} under the {@code
    * regrowth} policy, following {@code schedule} (e.g. {@link #schedule} or {@link
    * PruningSchedule#everyStep}).

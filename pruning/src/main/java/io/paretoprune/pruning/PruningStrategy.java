@@ -1,6 +1,7 @@
 package io.paretoprune.pruning;
 
 import ai.djl.ndarray.NDArray;
+import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterRef;
 import java.util.List;
 
@@ -30,4 +31,12 @@ public interface PruningStrategy {
   default NDArray elementwiseKeep(NDArray weights) {
     return null;
   }
+
+  /**
+   * Called once per network, before the first mask, with the whole network and the selected
+   * parameters: a rule that must know more than the selection (which layer is the output) reads it
+   * here, and may refuse a selection it cannot prune with a {@link
+   * io.paretoprune.core.plugin.ConfigException} naming {@code on}.
+   */
+  default void prepare(ParameterCatalog network, List<ParameterRef> targets) {}
 }

@@ -18,4 +18,15 @@ public interface Penalty {
 
   /** Its (sub)gradient with respect to that array, same shape. */
   NDArray gradient(NDArray weight);
+
+  /**
+   * Whether the penalty is a sum over single entries (L1, L2). Then the trainer may hand it one
+   * flat range spanning several parameters, or several runs' rows at once. A penalty that is not
+   * (group lasso) gets each parameter on its own, as an array whose slices along the first axis are
+   * the parameter's units (its shape, or {@code [units, fan-in]}; packed runs stack their units
+   * along that axis), and must group only within such a slice.
+   */
+  default boolean elementwise() {
+    return true;
+  }
 }

@@ -89,7 +89,11 @@ final class ProblemLayout {
         auto.add(i);
       }
       for (Penalty pen : o.penalties()) {
-        penalties.add(new PenaltyRuns(i, pen, runs(pen)));
+        if (pen.elementwise()) {
+          penalties.add(new PenaltyRuns(i, pen, runs(pen)));
+        } else {
+          perParameter(i, pen);
+        }
       }
     }
     autograd = auto.stream().mapToInt(Integer::intValue).toArray();
@@ -107,6 +111,24 @@ final class ProblemLayout {
     }
     throw new IllegalArgumentException(
         "parameter " + p.name() + " belongs to no group of the optimizer");
+  }
+
+  /**
+   * A penalty that groups entries (group lasso) sees each selected parameter alone, viewed as
+   * {@code [units, fanIn]}, never a range spanning two parameters.
+   */
+  private void perParameter(int objective, Penalty pen) {
+    for (int i = 0; i < params.size(); i++) {
+      ParameterRef p = params.get(i);
+      if (pen.selector().matches(p)) {
+        long units = p.array().getShape().dimension() == 0 ? 1 : p.array().getShape().get(0);
+        penalties.add(
+            new PenaltyRuns(
+                objective,
+                new ParameterUnitsPenalty(pen, p.size() / units),
+                List.of(new Range(offsets[i], offsets[i + 1]))));
+      }
+    }
   }
 
   /** Maximal contiguous ranges of the parameters a penalty selects. */

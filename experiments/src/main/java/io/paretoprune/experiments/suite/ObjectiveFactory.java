@@ -1,6 +1,7 @@
 package io.paretoprune.experiments.suite;
 
 import io.paretoprune.core.objective.CrossEntropy;
+import io.paretoprune.core.objective.GroupLassoPenalty;
 import io.paretoprune.core.objective.L1Penalty;
 import io.paretoprune.core.objective.L2Penalty;
 import io.paretoprune.core.objective.LossTerm;
@@ -24,7 +25,12 @@ public final class ObjectiveFactory {
       for (SuiteSpec.PenaltySpec p : s.penalties()) {
         ParameterSelector on = ParameterSelector.parse(p.on());
         penalties.add(
-            p.type().equals("l1") ? new L1Penalty(on, p.factor()) : new L2Penalty(on, p.factor()));
+            switch (p.type()) {
+              case "l1" -> new L1Penalty(on, p.factor());
+              case "l2" -> new L2Penalty(on, p.factor());
+              case "group_lasso" -> new GroupLassoPenalty(on, p.factor());
+              default -> throw new IllegalArgumentException("unknown penalty " + p.type());
+            });
       }
       out.add(new Objective(s.name(), loss, penalties));
     }

@@ -36,7 +36,8 @@ final class OptimizerEntries {
     List<SuiteSpec.OptimizerSpec> out = new ArrayList<>();
     Set<String> labels = new HashSet<>();
     for (ConfigNode o : root.required("optimizers").list()) {
-      o.allowOnly(Set.of("label", "name", "combiner", "step", "settings", "objectives", "grid"));
+      o.allowOnly(
+          Set.of("label", "name", "combiner", "step", "settings", "objectives", "pruning", "grid"));
       String name = o.text("name", null);
       String combiner = o.text("combiner", null);
       Map<String, Object> settings = new LinkedHashMap<>(o.get("settings").settings());
@@ -85,6 +86,12 @@ final class OptimizerEntries {
       }
       List<SuiteSpec.ObjectiveSpec> own =
           o.get("objectives").isMissing() ? null : objectives.apply(o.get("objectives"));
+      SuiteSpec.PluginSpec pruning = null;
+      if (!o.get("pruning").isMissing()) {
+        ConfigNode p = o.get("pruning");
+        p.allowOnly(Set.of("name", "settings"));
+        pruning = new SuiteSpec.PluginSpec(p.required("name").text(), p.get("settings").settings());
+      }
       for (Map<String, Object> point : points(all)) {
         Map<String, Object> s = new LinkedHashMap<>(settings);
         StringBuilder l = new StringBuilder(label);
@@ -98,7 +105,7 @@ final class OptimizerEntries {
               "label",
               "duplicate optimizer label '" + full + "'; labels name runs and must differ");
         }
-        out.add(new SuiteSpec.OptimizerSpec(full, name, s, own));
+        out.add(new SuiteSpec.OptimizerSpec(full, name, s, own, pruning));
       }
     }
     if (out.isEmpty()) {

@@ -28,7 +28,7 @@ public final class RunPlanner {
                 suite.model(),
                 o.objectives() != null ? o.objectives() : suite.objectives(),
                 new SuiteSpec.PluginSpec(o.name(), o.settings()),
-                suite.pruning(),
+                o.pruning() != null ? o.pruning() : suite.pruning(),
                 seed,
                 suite.epochs(),
                 suite.batchSize(),

@@ -200,7 +200,7 @@ public final class SuiteLoader {
     List<SuiteSpec.ObjectiveSpec> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (ConfigNode o : list.list()) {
-      o.allowOnly(Set.of("name", "loss", "l1", "l2"));
+      o.allowOnly(Set.of("name", "loss", "l1", "l2", "group_lasso"));
       String name = o.required("name").text();
       if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) {
         throw o.error(
@@ -215,7 +215,7 @@ public final class SuiteLoader {
         throw o.error("loss", "unknown loss '" + loss + "'; known: cross_entropy");
       }
       List<SuiteSpec.PenaltySpec> penalties = new ArrayList<>();
-      for (String type : List.of("l1", "l2")) {
+      for (String type : List.of("l1", "l2", "group_lasso")) {
         ConfigNode p = o.get(type);
         if (!p.isMissing()) {
           p.allowOnly(Set.of("on", "factor"));
@@ -227,7 +227,7 @@ public final class SuiteLoader {
         }
       }
       if (loss == null && penalties.isEmpty()) {
-        throw o.error("objective '" + name + "' has no term: give loss, l1 or l2");
+        throw o.error("objective '" + name + "' has no term: give loss, l1, l2 or group_lasso");
       }
       out.add(new SuiteSpec.ObjectiveSpec(name, loss, penalties));
     }

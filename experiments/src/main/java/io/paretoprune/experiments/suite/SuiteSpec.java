@@ -34,14 +34,26 @@ public record SuiteSpec(
   /** A plug-in by name with its settings. */
   public record PluginSpec(String name, Map<String, Object> settings) {}
 
-  /** One optimizer entry; {@code objectives} overrides the suite's problem when not null. */
+  /**
+   * One optimizer entry; {@code objectives} overrides the suite's problem and {@code pruning} the
+   * suite's pruning rule when not null.
+   */
   public record OptimizerSpec(
-      String label, String name, Map<String, Object> settings, List<ObjectiveSpec> objectives) {}
+      String label,
+      String name,
+      Map<String, Object> settings,
+      List<ObjectiveSpec> objectives,
+      PluginSpec pruning) {
+    public OptimizerSpec(
+        String label, String name, Map<String, Object> settings, List<ObjectiveSpec> objectives) {
+      this(label, name, settings, objectives, null);
+    }
+  }
 
   /** One objective: an optional data loss plus penalties. */
   public record ObjectiveSpec(String name, String loss, List<PenaltySpec> penalties) {}
 
-  /** {@code type} is l1 or l2; {@code on} a parameter selector. */
+  /** {@code type} is l1, l2 or group_lasso; {@code on} a parameter selector. */
   public record PenaltySpec(String type, String on, double factor) {}
 
   /**

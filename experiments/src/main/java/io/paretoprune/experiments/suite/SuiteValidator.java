@@ -48,6 +48,14 @@ final class SuiteValidator {
           () ->
               Optimizers.load()
                   .create(o.name(), new PluginSettings(o.settings()), schedule, objs.size()));
+      if (o.pruning() != null) {
+        check(
+            file,
+            key + ".pruning",
+            () ->
+                PruningStrategies.create(
+                    o.pruning().name(), new PluginSettings(o.pruning().settings())));
+      }
     }
     check(
         file,

@@ -36,7 +36,7 @@ class ProvidersTest {
   @Test
   void registryFindsEveryStrategyWithItsSettingsDescribed() {
     List<String> names = PruningStrategies.all().stream().map(PruningProvider::name).toList();
-    assertEquals(List.of("magnitude", "none", "random", "threshold"), names);
+    assertEquals(List.of("magnitude", "n-of-m", "none", "random", "threshold", "units"), names);
     for (PruningProvider p : PruningStrategies.all()) {
       assertFalse(p.description().isBlank(), p.name());
       p.settings().forEach((k, v) -> assertFalse(v.isBlank(), p.name() + "." + k));
