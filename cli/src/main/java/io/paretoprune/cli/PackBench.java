@@ -234,6 +234,7 @@ final class PackBench implements Callable<Integer> {
                     Integer.toString(batch))
                 .redirectErrorStream(true);
         pb.environment().remove("LD_PRELOAD");
+        pb.environment().remove("GLIBC_TUNABLES");
         round.add(pb.start());
       }
       double slowest = 0;

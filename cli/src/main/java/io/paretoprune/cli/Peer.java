@@ -29,8 +29,10 @@ final class Peer {
                 Integer.toString(limit),
                 Integer.toString(threads))
             .redirectErrorStream(true);
-    // The peer runs as a PyTorch user would run it: with the system allocator, not our preload.
+    // The peer runs as a PyTorch user would run it: with the system allocator, not our preload
+    // or the launcher's glibc tunables.
     pb.environment().remove("LD_PRELOAD");
+    pb.environment().remove("GLIBC_TUNABLES");
     Process p = pb.start();
     List<String> lines = new ArrayList<>();
     try (BufferedReader in =

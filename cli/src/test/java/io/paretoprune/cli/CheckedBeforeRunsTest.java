@@ -55,6 +55,16 @@ class CheckedBeforeRunsTest {
     Files.write(suite, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0x89, 'P', 'N', 'G', 0});
     CliRun.Outcome o = CliRun.suite(suite, tmp.resolve("results"), tmp.resolve("data"));
     assertRefusedBeforeAnything(o, suite.toString(), "not a text file: byte 6 is not UTF-8");
+    // The same through ./paretoprune, as a user runs it.
+    Launcher.Outcome l = Launcher.run(tmp, java.util.Map.of(), "run", suite.toString());
+    assertEquals(2, l.code(), l.out() + l.err());
+    assertEquals(
+        java.util.List.of(
+            "paretoprune: "
+                + suite
+                + ": not a text file: byte 6 is not UTF-8 (a suite file is YAML"
+                + " text)"),
+        l.errLines());
   }
 
   @Test

@@ -10,6 +10,12 @@ import java.util.Arrays;
  * from then on the weights those formulas give for the warm-up's mean norms {@code m_i}, for good.
  * The result is a weighted sum whose weights the gradients chose at the start, without a search.
  *
+ * <p>Not a new method: {@code c_i ∝ 1 / ||g_i||} are the weights IMTL-G (Liu et al. 2021,
+ * <i>Towards Impartial Multi-task Learning</i>) and Nash-MTL (Navon et al. 2022, <i>Multi-Task
+ * Learning as a Bargaining Game</i>) give orthogonal gradients, here taken at the first step and
+ * held. For f2 = L1 over n nonzero dense weights ({@code ||g_2|| = ||sign(w)|| = sqrt(n)}) it is
+ * the scalarization {@code f1 + lambda f2} with {@code lambda = ||g_1(0)|| / sqrt(n)}.
+ *
  * <p>Why hold the weights: the rules that balance the current norms (IMTL-G, Aligned-MTL, Nash-MTL)
  * give the L1 objective {@code c_2 / c_1 = ||g_1|| / ||g_2||}, and {@code ||g_2|| = sqrt(nonzero
  * weights)} shrinks as pruning works, so their pull towards sparsity grows until the network is
