@@ -36,6 +36,7 @@ public final class SuiteLoader {
           "threads_per_run",
           "parallel",
           "runner",
+          "slurm",
           "pareto",
           "shared_settings",
           "grid");
@@ -134,7 +135,20 @@ public final class SuiteLoader {
         threads,
         root.integer("parallel", 0, 0, 256),
         pack(root.get("runner")),
-        root.get("pareto").isMissing() ? null : pareto(root.get("pareto")));
+        root.get("pareto").isMissing() ? null : pareto(root.get("pareto")),
+        executor(root.get("runner")),
+        SlurmBlock.parse(root.get("slurm"), threads));
+  }
+
+  /** {@code runner: {executor: local | slurm}}; local when absent. */
+  private static String executor(ConfigNode runner) {
+    String e = runner.isMissing() ? "local" : runner.text("executor", "local");
+    if (!SuiteSpec.EXECUTORS.contains(e)) {
+      throw runner.error(
+          "executor",
+          "unknown executor '" + e + "'; known: " + String.join(", ", SuiteSpec.EXECUTORS));
+    }
+    return e;
   }
 
   /** {@code runner: {pack: auto | N}}; auto (0) when absent. */
@@ -142,7 +156,7 @@ public final class SuiteLoader {
     if (runner.isMissing()) {
       return 0;
     }
-    runner.allowOnly(Set.of("pack"));
+    runner.allowOnly(Set.of("pack", "executor"));
     ConfigNode p = runner.get("pack");
     if (p.isMissing() || p.text().equals("auto")) {
       return 0;
