@@ -2,17 +2,17 @@
 # Wall time of one small suite run locally and through the slurm executor on the one-node cluster
 # of scripts/slurm-local.sh, alternating, in one session; then through Slurm at array widths
 # (max_parallel) 1 and 2. BENCHMARKS.md ("Suites on Slurm") has the figures and this command:
-#   scripts/bench-slurm.sh [REPEATS]        (default 3)
-# 20 runs (2 optimizers x 10 seeds) of LeNet-5 on 1,000 MNIST images for 1 epoch.
+#   scripts/bench-slurm.sh [REPEATS]        (default 2)
+# 20 runs (2 optimizers x 10 seeds) of LeNet-5 on 500 MNIST images for 1 epoch.
 set -euo pipefail
 home="$(cd "$(dirname "$0")/.." && pwd)"
-repeats="${1:-3}"
+repeats="${1:-2}"
 work="$(mktemp -d /tmp/bench-slurm.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 suite() { # name pack extra...
   cat >"$work/$1.yaml" <<YAML
 name: $1
-dataset: {name: mnist, train_limit: 1000, test_limit: 1000}
+dataset: {name: mnist, train_limit: 500, test_limit: 500}
 model: {name: lenet5}
 objectives:
   - {name: f1, loss: cross_entropy}
@@ -42,6 +42,9 @@ suite overhead auto "max_parallel: 2"
 suite width1 2 "max_parallel: 1"
 suite width2 2 "max_parallel: 2"
 "$home/paretoprune" list datasets >/dev/null # build once, outside the timings
+# Time a copy of the build, so that editing the sources meanwhile does not rebuild mid-run.
+mkdir -p "$work/cp" && cp -r "$home/cli/target/paretoprune-cli.jar" "$home/cli/target/lib" "$work/cp/"
+export PARETOPRUNE_CLASSPATH="$work/cp/paretoprune-cli.jar:$work/cp/lib/*"
 for i in $(seq 1 "$repeats"); do
   timed "local" overhead local
   timed "slurm" overhead slurm

@@ -31,9 +31,6 @@ public final class StatusCommand implements Callable<Integer> {
       description = "a suite's results folder, e.g. results/quick")
   Path dir;
 
-  @Option(names = "--data", description = "data root (default: $PARETOPRUNE_DATA or ./data)")
-  Path data;
-
   @Option(
       names = "--wait",
       description = "wait for the job array to end, printing each run's epochs as run does")
@@ -49,7 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
       throw new UserInputException(dir + ": not a suite's results folder (no suite.yaml)");
     }
     SuiteSpec suite = SuiteLoader.load(suiteFile);
-    SlurmStatus.Report r = SlurmStatus.show(dir, suite, Paths.data(data), waitForIt, System.out);
+    SlurmStatus.Report r = SlurmStatus.show(dir, suite, waitForIt, System.out);
     if (r.queuedTasks() > 0) {
       return STILL_QUEUED;
     }

@@ -265,6 +265,24 @@ class SlurmExecutorTest {
             second.err().contains("Slurm job array " + job + " of this folder is still pending"),
             second.err());
       }
+      // pareto on the same folder (a suite of the same name with a pareto: section) too.
+      Path search = tmp.resolve("busy-pareto").resolve("busy.yaml");
+      Files.createDirectories(search.getParent());
+      Files.writeString(
+          search,
+          Files.readString(s).replace("runner: {executor: slurm}", "pareto: {search: sweep}"));
+      Launcher.Outcome pareto =
+          Launcher.run(
+              tmp,
+              Map.of(),
+              "pareto",
+              search.toString(),
+              "--results",
+              tmp.resolve("busy").toString(),
+              "--data",
+              data.toString());
+      assertEquals(2, pareto.code(), pareto.out() + pareto.err());
+      assertTrue(pareto.err().contains("Slurm job array " + job + " of this folder"), pareto.err());
       Launcher.Outcome status = Launcher.run(tmp, Map.of(), "status", dir.toString());
       assertEquals(3, status.code(), status.out() + status.err());
       assertTrue(status.out().contains("0 of 2 runs complete"), status.out());

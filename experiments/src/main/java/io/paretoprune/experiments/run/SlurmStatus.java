@@ -35,8 +35,7 @@ public final class SlurmStatus {
    * Prints the folder's state; when the array has ended (after waiting for it, with {@code wait})
    * and every run is complete, writes {@code summary.csv} and the statistics.
    */
-  public static Report show(
-      Path resultsDir, SuiteSpec suite, Path dataRoot, boolean wait, PrintStream out)
+  public static Report show(Path resultsDir, SuiteSpec suite, boolean wait, PrintStream out)
       throws IOException, InterruptedException {
     Path runs = resultsDir.resolve("runs");
     List<RunSpec> all = RunPlanner.plan(suite);
@@ -64,10 +63,11 @@ public final class SlurmStatus {
         List<RunSpec> watched = packs.stream().flatMap(List::stream).toList();
         SuiteProgress progress = new SuiteProgress(out, all.size(), all.size() - watched.size());
         try (ResultsLock lock = ResultsLock.acquireWhileQueued(resultsDir)) {
-          new SlurmLauncher(resultsDir, dataRoot, "", suite, "", false, out)
+          // Waiting reads the run folders only: no data root or commit is needed.
+          new SlurmLauncher(resultsDir, resultsDir, "", suite, "", false, out)
               .await(j, packs, progress);
         }
-        return show(resultsDir, suite, dataRoot, false, out);
+        return show(resultsDir, suite, false, out);
       }
     }
     List<String> unfinished =

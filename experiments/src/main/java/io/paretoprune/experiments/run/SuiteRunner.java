@@ -140,7 +140,7 @@ public final class SuiteRunner {
                 + " runs per process");
     SuiteProgress progress = new SuiteProgress(out, all.size(), all.size() - pending.size());
     outcomes.addAll(launcher.launch(packs, progress));
-    if (launcher.detached()) {
+    if (launcher.detached() && !packs.isEmpty()) {
       return outcomes;
     }
     SuiteSummary.write(resultsDir, suite);
