@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       RunCommand.class,
       ParetoCommand.class,
+      StatusCommand.class,
       ReportCommand.class,
       EvalCommand.class,
       ExportCommand.class,

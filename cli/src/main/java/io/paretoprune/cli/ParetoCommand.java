@@ -34,6 +34,14 @@ public final class ParetoCommand implements Callable<Integer> {
     if (suite.pareto() == null) {
       throw new UserInputException(suiteFile + ": pareto: the suite has no pareto section");
     }
+    if (suite.executor().equals("slurm")) {
+      // Rounds of weightings as job arrays are not built yet; running them here unasked would
+      // put a cluster user's search on the login node.
+      throw new UserInputException(
+          suiteFile
+              + ": runner.executor: pareto runs its weightings locally only; set executor: local"
+              + " (or drop it) to search on this machine");
+    }
     Path dataRoot = Paths.data(data);
     Paths.checkData(suite, dataRoot);
     Path dir = Paths.suiteResults(results, suite);

@@ -40,10 +40,39 @@ public final class RunCommand implements Callable<Integer> {
               + " runs/.replaced-<time>/ and run again (without it, run refuses and exits 2)")
   boolean rerunChanged;
 
+  @Option(
+      names = "--executor",
+      paramLabel = "local|slurm",
+      description =
+          "where the runs train, overriding the suite's runner.executor: local (processes on this"
+              + " machine) or slurm (one job array, sbatch with the suite's slurm: block)")
+  String executor;
+
+  @Option(
+      names = "--detach",
+      description =
+          "slurm executor: return once the job array is submitted; a later run or status on the"
+              + " results folder picks up")
+  boolean detach;
+
   @Override
   public Integer call() throws Exception {
     SuiteSpec suite = SuiteLoader.load(suiteFile);
-    return runSuite(suite, suiteFile, results, data, !noReport, rerunChanged);
+    if (executor != null) {
+      if (!SuiteSpec.EXECUTORS.contains(executor)) {
+        throw new UserInputException(
+            "--executor: unknown executor '"
+                + executor
+                + "'; known: "
+                + String.join(", ", SuiteSpec.EXECUTORS));
+      }
+      suite = suite.withExecutor(executor);
+    }
+    if (detach && !suite.executor().equals("slurm")) {
+      throw new UserInputException(
+          "--detach: only the slurm executor can detach (a local run's processes end with it)");
+    }
+    return runSuite(suite, suiteFile, results, data, !noReport, rerunChanged, detach);
   }
 
   static int runSuite(
@@ -54,6 +83,18 @@ public final class RunCommand implements Callable<Integer> {
       boolean report,
       boolean rerunChanged)
       throws Exception {
+    return runSuite(suite, suiteFile, results, data, report, rerunChanged, false);
+  }
+
+  static int runSuite(
+      SuiteSpec suite,
+      Path suiteFile,
+      Path results,
+      Path data,
+      boolean report,
+      boolean rerunChanged,
+      boolean detach)
+      throws Exception {
     Path dataRoot = Paths.data(data);
     int fetched = FetchDataCommand.fetchIfMissing(suite, dataRoot);
     if (fetched != 0) {
@@ -62,8 +103,12 @@ public final class RunCommand implements Callable<Integer> {
     Paths.checkData(suite, dataRoot);
     Path dir = Paths.suiteResults(results, suite);
     java.nio.file.Files.createDirectories(dir);
-    SuiteRunner runner = new SuiteRunner(dir, dataRoot, System.out, rerunChanged);
+    SuiteRunner runner = new SuiteRunner(dir, dataRoot, System.out, rerunChanged).detach(detach);
     List<RunOutcome> outcomes = runner.run(suite, suiteFile);
+    if (outcomes.stream().anyMatch(o -> o.status().equals("submitted"))) {
+      System.out.println("results (when the array has ended): " + dir);
+      return 0;
+    }
     long failed = outcomes.stream().filter(o -> o.status().equals("failed")).count();
     long diverged = outcomes.stream().filter(o -> o.status().equals("diverged")).count();
     System.out.println("results: " + dir);

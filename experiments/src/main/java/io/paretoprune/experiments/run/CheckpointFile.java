@@ -92,6 +92,11 @@ public final class CheckpointFile implements CheckpointStore {
     }
   }
 
+  /** A header's JSON as a tree (for readers of the epoch rows that do not resume the run). */
+  static com.fasterxml.jackson.databind.JsonNode headerJson(byte[] header) throws IOException {
+    return JSON.readTree(header);
+  }
+
   /** The epochs after which this run was resumed so far, oldest first. */
   public List<Integer> resumes() {
     return List.copyOf(resumes);

@@ -14,7 +14,8 @@ import java.nio.file.StandardOpenOption;
  * One process per results folder: an exclusive lock on {@code <results>/.lock}, holding the
  * holder's pid. The operating system drops the lock when the holder dies, however it dies, so a
  * killed suite never leaves the folder locked; whatever a dead holder left behind is cleaned up by
- * the next holder, under the lock.
+ * the next holder, under the lock. A folder whose recorded Slurm job array ({@link SlurmJob}) is
+ * still queued is refused too: its tasks write it from other hosts.
  */
 public final class ResultsLock implements AutoCloseable {
   static final String FILE = ".lock";
@@ -33,6 +34,18 @@ public final class ResultsLock implements AutoCloseable {
    * @throws ResultsFolderException naming the holder's pid when another process has it
    */
   public static ResultsLock acquire(Path resultsDir) throws IOException {
+    return acquire(resultsDir, true);
+  }
+
+  /**
+   * Locks {@code resultsDir} on this host although its Slurm job array is still queued: for the one
+   * process that waits for that array ({@code status --wait}).
+   */
+  static ResultsLock acquireWhileQueued(Path resultsDir) throws IOException {
+    return acquire(resultsDir, false);
+  }
+
+  private static ResultsLock acquire(Path resultsDir, boolean refuseQueuedJob) throws IOException {
     Files.createDirectories(resultsDir);
     Path file = resultsDir.resolve(FILE);
     FileChannel channel =
@@ -52,6 +65,15 @@ public final class ResultsLock implements AutoCloseable {
               + holder(file)
               + " (another run or pareto on this results folder); wait for it to end or use"
               + " another --results");
+    }
+    try {
+      if (refuseQueuedJob) {
+        SlurmJob.refuseIfActive(resultsDir);
+      }
+    } catch (IOException | RuntimeException e) {
+      lock.release();
+      channel.close();
+      throw e;
     }
     channel.truncate(0);
     channel.write(

@@ -9,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a suite: every (optimizer, seed) in its own JVM, or packed with others that share its
@@ -24,6 +21,7 @@ public final class SuiteRunner {
   private final Path dataRoot;
   private final PrintStream out;
   private final boolean rerunChanged;
+  private boolean detach;
 
   /**
    * @param resultsDir {@code results/<suite>}
@@ -45,6 +43,15 @@ public final class SuiteRunner {
   }
 
   /**
+   * With the slurm executor, return once the job array is submitted (outcomes {@code submitted});
+   * {@code run} or {@code status} on the folder picks up later.
+   */
+  public SuiteRunner detach(boolean detach) {
+    this.detach = detach;
+    return this;
+  }
+
+  /**
    * Runs what is missing; returns one outcome per run of the suite.
    *
    * @throws ResultsFolderException when another process holds the results folder, or finished runs
@@ -60,6 +67,14 @@ public final class SuiteRunner {
   private List<RunOutcome> runLocked(SuiteSpec suite, Path suiteFile)
       throws IOException, InterruptedException {
     Path runs = resultsDir.resolve("runs");
+    String git = GitCommit.of(suiteFile.toAbsolutePath().getParent());
+    int parallel = parallelism(suite);
+    PackLauncher launcher =
+        suite.executor().equals("slurm")
+            ? new SlurmLauncher(resultsDir, dataRoot, git, suite, suiteFile.toString(), detach, out)
+            : new LocalLauncher(new RunLauncher(runs, dataRoot, git), parallel);
+    // Before anything in the folder changes: a job the scheduler refuses costs nothing.
+    launcher.check();
     List<RunSpec> all = RunPlanner.plan(suite);
     List<String> changed = ChangedRuns.find(runs, all);
     if (!changed.isEmpty() && !rerunChanged) {
@@ -100,7 +115,6 @@ public final class SuiteRunner {
         pending.add(r);
       }
     }
-    int parallel = parallelism(suite);
     List<List<RunSpec>> packs = RunPacking.plan(pending, suite, parallel, runs);
     long resuming =
         pending.stream()
@@ -108,13 +122,18 @@ public final class SuiteRunner {
             .count();
     long packed = packs.stream().filter(p -> p.size() > 1).count();
     out.printf(
-        "suite %s: %d runs, %d already done, %d to run%s, %d at a time%s%n",
+        "suite %s: %d runs, %d already done, %d to run%s, %s%s%n",
         suite.name(),
         all.size(),
         all.size() - pending.size(),
         pending.size(),
         resuming == 0 ? "" : " (" + resuming + " from an epoch checkpoint)",
-        parallel,
+        !suite.executor().equals("slurm")
+            ? parallel + " at a time"
+            : "as one Slurm job array"
+                + (suite.slurm().maxParallel() > 0
+                    ? " of at most " + suite.slurm().maxParallel() + " at once"
+                    : ""),
         packed == 0
             ? ""
             : ", packed as "
@@ -123,29 +142,21 @@ public final class SuiteRunner {
                     .collect(java.util.stream.Collectors.joining("+"))
                 + " runs per process");
     SuiteProgress progress = new SuiteProgress(out, all.size(), all.size() - pending.size());
-    String git = GitCommit.of(suiteFile.toAbsolutePath().getParent());
-    RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
-    ExecutorService pool = Executors.newFixedThreadPool(parallel);
-    try {
-      List<Future<List<RunOutcome>>> futures = new ArrayList<>();
-      for (List<RunSpec> p : packs) {
-        futures.add(pool.submit(() -> launcher.launch(p, progress)));
-      }
-      for (Future<List<RunOutcome>> f : futures) {
-        try {
-          outcomes.addAll(f.get());
-        } catch (java.util.concurrent.ExecutionException e) {
-          throw new IOException("run launcher failed: " + e.getCause(), e.getCause());
-        }
-      }
-    } finally {
-      pool.shutdownNow();
+    outcomes.addAll(launcher.launch(packs, progress));
+    if (launcher.detached() && !packs.isEmpty()) {
+      return outcomes;
     }
     SuiteSummary.write(resultsDir, suite);
     return outcomes;
   }
 
+  /**
+   * Processes at once: a job array's {@code max_parallel}, else the suite's, else cores / threads.
+   */
   int parallelism(SuiteSpec suite) {
+    if (suite.executor().equals("slurm") && suite.slurm().maxParallel() > 0) {
+      return suite.slurm().maxParallel();
+    }
     if (suite.parallel() > 0) {
       return suite.parallel();
     }

@@ -41,6 +41,7 @@ public final class SuiteLoader {
           "threads_per_run",
           "parallel",
           "runner",
+          "slurm",
           "pareto",
           "shared_settings",
           "grid");
@@ -167,7 +168,20 @@ public final class SuiteLoader {
         threads,
         root.integer("parallel", 0, 0, 256),
         pack(root.get("runner")),
-        root.get("pareto").isMissing() ? null : pareto(root.get("pareto")));
+        root.get("pareto").isMissing() ? null : pareto(root.get("pareto")),
+        executor(root.get("runner")),
+        SlurmBlock.parse(root.get("slurm"), threads));
+  }
+
+  /** {@code runner: {executor: local | slurm}}; local when absent. */
+  private static String executor(ConfigNode runner) {
+    String e = runner.isMissing() ? "local" : runner.text("executor", "local");
+    if (!SuiteSpec.EXECUTORS.contains(e)) {
+      throw runner.error(
+          "executor",
+          "unknown executor '" + e + "'; known: " + String.join(", ", SuiteSpec.EXECUTORS));
+    }
+    return e;
   }
 
   /** {@code runner: {pack: auto | N}}; auto (0) when absent. */
@@ -175,7 +189,7 @@ public final class SuiteLoader {
     if (runner.isMissing()) {
       return 0;
     }
-    runner.allowOnly(Set.of("pack"));
+    runner.allowOnly(Set.of("pack", "executor"));
     ConfigNode p = runner.get("pack");
     if (p.isMissing() || p.text().equals("auto")) {
       return 0;

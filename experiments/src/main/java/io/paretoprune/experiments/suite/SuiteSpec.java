@@ -10,6 +10,9 @@ import java.util.Map;
  * @param pack runs trained as one packed network per process: 1 trains each run alone, 0 ({@code
  *     auto}, the default) lets {@link io.paretoprune.experiments.run.RunPacking} choose
  * @param pareto a Pareto-front search, or null
+ * @param executor where runs train: {@code local} (processes on this machine) or {@code slurm} (one
+ *     job array per suite)
+ * @param slurm what the Slurm executor asks for; {@link SlurmSpec#DEFAULTS} without a block
  */
 public record SuiteSpec(
     String name,
@@ -26,7 +29,34 @@ public record SuiteSpec(
     int threadsPerRun,
     int parallel,
     int pack,
-    ParetoSpec pareto) {
+    ParetoSpec pareto,
+    String executor,
+    SlurmSpec slurm) {
+
+  /** The executors a suite can name in {@code runner: {executor: ...}}. */
+  public static final java.util.List<String> EXECUTORS = java.util.List.of("local", "slurm");
+
+  /** The same suite with another executor (the command line's {@code --executor}). */
+  public SuiteSpec withExecutor(String other) {
+    return new SuiteSpec(
+        name,
+        dataset,
+        model,
+        objectives,
+        optimizers,
+        pruning,
+        seeds,
+        epochs,
+        batchSize,
+        evalBatchSize,
+        maxStepsPerEpoch,
+        threadsPerRun,
+        parallel,
+        pack,
+        pareto,
+        other,
+        slurm);
+  }
 
   /** Data set name, optional directory (default {@code <data>/<name>}), optional size limits. */
   public record DatasetSpec(String name, String dir, int trainLimit, int testLimit) {}
