@@ -79,6 +79,14 @@ class DeepSpeechFactoryTest {
     Network net = deepSpeech(Map.of());
     assertEquals(new Shape(256, 494), net.catalog().get("dense1.weight").array().getShape());
     assertEquals(new Shape(256, 256), net.catalog().get("dense4.weight").array().getShape());
+    // The sizes docs/speech.md states: at this width the LSTM holds most of the weights.
+    assertEquals(857_885L, size(net, ParameterSelector.all()));
+    assertEquals(330_496L, size(net, ParameterSelector.denseKernels()));
+    assertEquals(524_288L, size(net, ParameterSelector.parse("lstm.kernel")));
+  }
+
+  private static long size(Network net, ParameterSelector selector) {
+    return net.catalog().select(selector).stream().mapToLong(ParameterRef::size).sum();
   }
 
   @Test
