@@ -30,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * installed.
  */
 class CtcTorchOracleTest {
-  private static final Path PYTHON = Paths.get("/usr/bin/python3");
+  /** Debian's interpreter, where python3-torch installs; {@code -Dparetoprune.python} overrides. */
+  private static final Path PYTHON =
+      Paths.get(System.getProperty("paretoprune.python", "/usr/bin/python3"));
+
   private static final Path SCRIPT = Paths.get("src/test/python/ctc_oracle.py");
   private static NDManager manager;
 
@@ -54,7 +57,7 @@ class CtcTorchOracleTest {
 
   @Test
   void matchesTorchRunLiveWhenInstalled(@TempDir Path dir) throws Exception {
-    assumeTrue(Files.isExecutable(PYTHON), "skipped: no /usr/bin/python3");
+    assumeTrue(Files.isExecutable(PYTHON), "skipped: no " + PYTHON);
     Path out = dir.resolve("oracle.json");
     Process p =
         new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), out.toString())
@@ -64,7 +67,7 @@ class CtcTorchOracleTest {
     int exit = p.waitFor();
     assumeFalse(
         exit != 0 && log.contains("No module named 'torch'"),
-        "skipped: /usr/bin/python3 cannot import torch (apt-get install python3-torch)");
+        "skipped: " + PYTHON + " cannot import torch (apt-get install python3-torch)");
     assertEquals(0, exit, "ctc_oracle.py failed: " + log);
     assertOracle(new ObjectMapper().readTree(out.toFile()));
   }
