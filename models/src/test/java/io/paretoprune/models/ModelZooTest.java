@@ -40,9 +40,9 @@ class ModelZooTest {
   }
 
   @Test
-  void registersThePapersModelsAndTheMlp() {
+  void registersThePapersModelsTheMlpAndDeepSpeech() {
     List<String> names = ZOO.all().stream().map(f -> f.name()).toList();
-    assertEquals(List.of("lenet5", "mlp", "vgg-cifar"), names);
+    assertEquals(List.of("deepspeech", "lenet5", "mlp", "vgg-cifar"), names);
   }
 
   @Test
@@ -51,7 +51,7 @@ class ModelZooTest {
         assertThrows(
             ConfigException.class, () -> ZOO.create("resnet", null, InputSpec.mnist(), manager, 1));
     assertTrue(e.getMessage().contains("unknown model 'resnet'"), e.getMessage());
-    assertTrue(e.getMessage().contains("lenet5, mlp, vgg-cifar"), e.getMessage());
+    assertTrue(e.getMessage().contains("deepspeech, lenet5, mlp, vgg-cifar"), e.getMessage());
   }
 
   @Test

@@ -6,6 +6,7 @@ import ai.djl.nn.convolutional.Convolution;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.recurrent.LSTM;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import java.util.Map;
  *
  * <p>DJL names children {@code 01Conv2d}, {@code 04Linear}, ... which change when a layer is
  * inserted. The catalog instead numbers layers of one family in forward order: {@code conv1, conv2,
- * dense1, dense2, bn1}. Objectives, pruning and reports all use these names.
+ * dense1, dense2, bn1, lstm1}. Objectives, pruning and reports all use these names.
  */
 public final class ParameterCatalog {
   private final List<ParameterRef> parameters;
@@ -76,6 +77,9 @@ public final class ParameterCatalog {
     if (block instanceof LayerNorm) {
       return "ln";
     }
+    if (block instanceof LSTM) {
+      return "lstm";
+    }
     return null;
   }
 
@@ -89,6 +93,10 @@ public final class ParameterCatalog {
     }
     if ("conv".equals(family)) {
       return type == Parameter.Type.BIAS ? ParameterKind.CONV_BIAS : ParameterKind.CONV_KERNEL;
+    }
+    if ("lstm".equals(family)) {
+      // Input-to-hidden and hidden-to-hidden matrices are kernels; their biases are biases.
+      return type == Parameter.Type.BIAS ? ParameterKind.LSTM_BIAS : ParameterKind.LSTM_KERNEL;
     }
     if ("bn".equals(family) || "ln".equals(family)) {
       return ParameterKind.NORM;

@@ -6,6 +6,10 @@ public enum ParameterKind {
   DENSE_BIAS,
   CONV_KERNEL,
   CONV_BIAS,
+  /** An LSTM's input-to-hidden and hidden-to-hidden weight matrices, all gates. */
+  LSTM_KERNEL,
+  /** An LSTM's biases. */
+  LSTM_BIAS,
   /** BatchNorm / LayerNorm scale and shift, trainable. */
   NORM,
   /** Running statistics and other arrays no gradient reaches. */

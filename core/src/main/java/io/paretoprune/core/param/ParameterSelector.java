@@ -9,8 +9,9 @@ import java.util.Set;
  * Which parameters an objective, an optimizer group or a pruning rule addresses.
  *
  * <p>Written in configs as a comma-separated list of kinds and layer names: {@code dense.kernel},
- * {@code dense} (kernels and biases), {@code conv.kernel}, {@code all}, or layer names such as
- * {@code dense1,dense2}. A layer name may end in {@code .weight} / {@code .bias}.
+ * {@code dense} (kernels and biases), {@code conv.kernel}, {@code lstm.kernel} (an LSTM's weight
+ * matrices; {@code lstm.bias}, {@code lstm}), {@code all}, or layer names such as {@code
+ * dense1,dense2}. A layer name may end in {@code .weight} / {@code .bias}.
  */
 public final class ParameterSelector {
   private final String spec;
@@ -61,6 +62,9 @@ public final class ParameterSelector {
         case "conv.kernel", "conv.weight" -> kinds.add(ParameterKind.CONV_KERNEL);
         case "conv.bias" -> kinds.add(ParameterKind.CONV_BIAS);
         case "conv" -> kinds.addAll(EnumSet.of(ParameterKind.CONV_KERNEL, ParameterKind.CONV_BIAS));
+        case "lstm.kernel", "lstm.weight" -> kinds.add(ParameterKind.LSTM_KERNEL);
+        case "lstm.bias" -> kinds.add(ParameterKind.LSTM_BIAS);
+        case "lstm" -> kinds.addAll(EnumSet.of(ParameterKind.LSTM_KERNEL, ParameterKind.LSTM_BIAS));
         case "norm" -> kinds.add(ParameterKind.NORM);
         case "all" -> kinds.addAll(EnumSet.complementOf(EnumSet.of(ParameterKind.STATE)));
         default -> {
@@ -68,8 +72,9 @@ public final class ParameterSelector {
             throw new IllegalArgumentException(
                 "unknown parameter selector '"
                     + raw.trim()
-                    + "'; use dense, dense.kernel, dense.bias, conv, conv.kernel, conv.bias, norm,"
-                    + " all, or layer names like dense1 or conv2.weight");
+                    + "'; use dense, dense.kernel, dense.bias, conv, conv.kernel, conv.bias, lstm,"
+                    + " lstm.kernel, lstm.bias, norm, all, or layer names like dense1 or"
+                    + " conv2.weight");
           }
           names.add(token);
         }
