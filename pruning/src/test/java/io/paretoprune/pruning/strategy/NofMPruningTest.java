@@ -31,7 +31,7 @@ class NofMPruningTest {
 
   private static float[] keep(NofMPruning rule, NDArray w, Mask prior) {
     ParameterRef p = Fixtures.ref("dense1", "weight", ParameterKind.DENSE_KERNEL, w);
-    try (Mask mask = rule.computeMask(List.of(p), prior, new PruningContext(1, 1, 0))) {
+    try (Mask mask = rule.computeMask(List.of(p), prior, new PruningContext(1, 1, 0, 0))) {
       assertEquals(w.getShape(), mask.keep(0).getShape());
       return mask.keep(0).toFloatArray();
     }
@@ -122,7 +122,7 @@ class NofMPruningTest {
           List.of(
               Fixtures.ref("conv1", "weight", ParameterKind.CONV_KERNEL, conv),
               Fixtures.ref("conv1", "bias", ParameterKind.CONV_BIAS, bias));
-      try (Mask mask = new NofMPruning(1, 3).computeMask(ps, null, new PruningContext(1, 1, 0))) {
+      try (Mask mask = new NofMPruning(1, 3).computeMask(ps, null, new PruningContext(1, 1, 0, 0))) {
         // Fan-in 6 per filter, groups [4 3 2] [1 9 8] and [1 2 3] [4 5 6].
         assertArrayEquals(
             new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1}, mask.keep(0).toFloatArray());

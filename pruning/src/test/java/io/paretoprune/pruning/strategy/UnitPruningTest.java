@@ -54,7 +54,7 @@ class UnitPruningTest {
     try (NDManager m = NDManager.newBaseManager()) {
       List<ParameterRef> ps = handLayer(m);
       try (Mask mask =
-          UnitPruning.byTarget(Scope.LAYER).computeMask(ps, null, new PruningContext(1, 1, 0.5))) {
+          UnitPruning.byTarget(Scope.LAYER).computeMask(ps, null, new PruningContext(1, 1, 0.5, 0))) {
         // round(0.5 * 4) = 2 units: norms 0 (unit 3) and 1 (unit 1).
         assertArrayEquals(
             new float[] {1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0}, mask.keep(0).toFloatArray());
@@ -69,14 +69,14 @@ class UnitPruningTest {
     try (NDManager m = NDManager.newBaseManager()) {
       List<ParameterRef> ps = handLayer(m);
       try (Mask mask =
-          UnitPruning.byThreshold(2).computeMask(ps, null, new PruningContext(1, 1, 0))) {
+          UnitPruning.byThreshold(2).computeMask(ps, null, new PruningContext(1, 1, 0, 0))) {
         // Norms 5, 1, 2, 0: <= 2 pruned, the boundary included (as threshold's |w| <= tau).
         assertArrayEquals(
             new float[] {1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}, mask.keep(0).toFloatArray());
         assertArrayEquals(new float[] {1, 0, 0, 0}, mask.keep(1).toFloatArray());
       }
       try (Mask none =
-          UnitPruning.byThreshold(0).computeMask(ps, null, new PruningContext(1, 1, 0))) {
+          UnitPruning.byThreshold(0).computeMask(ps, null, new PruningContext(1, 1, 0, 0))) {
         assertArrayEquals(new float[] {1, 1, 1, 0}, none.keep(1).toFloatArray(), "only norm 0");
       }
     }
@@ -131,10 +131,10 @@ class UnitPruningTest {
         for (double target : new double[] {0.2, 0.5, 0.7}) {
           try (Mask layer =
                   UnitPruning.byTarget(Scope.LAYER)
-                      .computeMask(ps, null, new PruningContext(1, 1, target));
+                      .computeMask(ps, null, new PruningContext(1, 1, target, 0));
               Mask global =
                   UnitPruning.byTarget(Scope.GLOBAL)
-                      .computeMask(ps, null, new PruningContext(1, 1, target))) {
+                      .computeMask(ps, null, new PruningContext(1, 1, target, 0))) {
             assertEquals(best(n1, Math.round(target * 6)), pruned(layer.keep(0), 6, 0));
             assertEquals(best(n2, Math.round(target * 5)), pruned(layer.keep(1), 5, 0));
             Set<Integer> g = pruned(global.keep(0), 6, 0);
@@ -185,7 +185,7 @@ class UnitPruningTest {
               Fixtures.ref(
                   "dense1", "weight", ParameterKind.DENSE_KERNEL, m.zeros(new Shape(10, 3))));
       try (Mask mask =
-          UnitPruning.byTarget(Scope.LAYER).computeMask(ps, null, new PruningContext(1, 1, 0.3))) {
+          UnitPruning.byTarget(Scope.LAYER).computeMask(ps, null, new PruningContext(1, 1, 0.3, 0))) {
         assertEquals(9, mask.pruned(0));
       }
     }
