@@ -68,6 +68,19 @@ public final class CtcLoss {
     return zeroWithGradient.add((float) batch.value());
   }
 
+  /**
+   * {@link #evaluate(NDArray, int[], int[][])} for a batch as a data pipeline pads it.
+   *
+   * @param inputLengths frames of each sample, {@code [batch]}
+   * @param labels transcripts {@code [batch, maxLength]}, padded after {@code labelLengths}
+   * @param labelLengths {@code [batch]}
+   */
+  public NDArray evaluate(
+      NDArray logits, NDArray inputLengths, NDArray labels, NDArray labelLengths) {
+    return evaluate(
+        logits, PaddedLabels.lengths(inputLengths), PaddedLabels.unpad(labels, labelLengths));
+  }
+
   /** The losses and gradient of {@link #evaluate}, without touching autograd. */
   public Batch compute(NDArray logits, int[] inputLengths, int[][] labels) {
     Shape shape = logits.getShape();

@@ -35,6 +35,11 @@ public final class GreedyCtcDecoder {
     return java.util.Arrays.copyOf(out, n);
   }
 
+  /** {@link #decode(NDArray, int[])} with the input lengths as an array {@code [batch]}. */
+  public List<String> decode(NDArray logits, NDArray inputLengths) {
+    return decode(logits, PaddedLabels.lengths(inputLengths));
+  }
+
   /**
    * The transcripts of a batch.
    *

@@ -193,4 +193,32 @@ class CtcLossTest {
           () -> ctc.evaluate(logits, new int[] {4}, new int[][] {{0}, {1}}));
     }
   }
+
+  @Test
+  void paddedBatchesGiveTheSameLossAsPerSampleArrays() {
+    int frames = 6;
+    int classes = 4;
+    float[] flat = randomFloats(new Random(12), 2 * frames * classes);
+    CtcLoss ctc = new CtcLoss(3, CtcReduction.MEAN);
+    try (NDManager m = manager.newSubManager()) {
+      NDArray logits = m.create(flat, new Shape(2, frames, classes));
+      // Padding holds 2, a valid class, after each transcript: it must not be read.
+      NDArray labels = m.create(new int[] {0, 1, 1, 2, 2, 2}, new Shape(2, 3));
+      NDArray labelLengths = m.create(new long[] {3, 1});
+      NDArray inputLengths = m.create(new int[] {6, 4});
+      float padded = ctc.evaluate(logits, inputLengths, labels, labelLengths).getFloat();
+      float arrays =
+          ctc.evaluate(logits, new int[] {6, 4}, new int[][] {{0, 1, 1}, {2}}).getFloat();
+      assertEquals(arrays, padded, 0f);
+      assertEquals(
+          "sample 1: label length 4 not in [0, 3]",
+          assertThrows(
+                  IllegalArgumentException.class,
+                  () -> PaddedLabels.unpad(labels, m.create(new int[] {3, 4})))
+              .getMessage());
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> PaddedLabels.unpad(labels, m.create(new int[] {3})));
+    }
+  }
 }

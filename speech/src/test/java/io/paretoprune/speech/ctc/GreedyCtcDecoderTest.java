@@ -82,6 +82,9 @@ class GreedyCtcDecoderTest {
     NDArray logits = manager.create(oneHot(paths, 9), new Shape(2, 9, ABC.classes()));
     // Frames 4.. of the second sample are padding (one-hot "z") and must not be read.
     assertEquals(List.of("one ", "oo"), new GreedyCtcDecoder(ABC).decode(logits, new int[] {9, 4}));
+    assertEquals(
+        List.of("one ", "oo"),
+        new GreedyCtcDecoder(ABC).decode(logits, manager.create(new long[] {9, 4})));
   }
 
   @Test
