@@ -122,7 +122,8 @@ class NofMPruningTest {
           List.of(
               Fixtures.ref("conv1", "weight", ParameterKind.CONV_KERNEL, conv),
               Fixtures.ref("conv1", "bias", ParameterKind.CONV_BIAS, bias));
-      try (Mask mask = new NofMPruning(1, 3).computeMask(ps, null, new PruningContext(1, 1, 0, 0))) {
+      try (Mask mask =
+          new NofMPruning(1, 3).computeMask(ps, null, new PruningContext(1, 1, 0, 0))) {
         // Fan-in 6 per filter, groups [4 3 2] [1 9 8] and [1 2 3] [4 5 6].
         assertArrayEquals(
             new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1}, mask.keep(0).toFloatArray());

@@ -54,7 +54,8 @@ class UnitPruningTest {
     try (NDManager m = NDManager.newBaseManager()) {
       List<ParameterRef> ps = handLayer(m);
       try (Mask mask =
-          UnitPruning.byTarget(Scope.LAYER).computeMask(ps, null, new PruningContext(1, 1, 0.5, 0))) {
+          UnitPruning.byTarget(Scope.LAYER)
+              .computeMask(ps, null, new PruningContext(1, 1, 0.5, 0))) {
         // round(0.5 * 4) = 2 units: norms 0 (unit 3) and 1 (unit 1).
         assertArrayEquals(
             new float[] {1, 1, 1, 0, 0, 0, 1, 1, 1, 0, 0, 0}, mask.keep(0).toFloatArray());
@@ -185,7 +186,8 @@ class UnitPruningTest {
               Fixtures.ref(
                   "dense1", "weight", ParameterKind.DENSE_KERNEL, m.zeros(new Shape(10, 3))));
       try (Mask mask =
-          UnitPruning.byTarget(Scope.LAYER).computeMask(ps, null, new PruningContext(1, 1, 0.3, 0))) {
+          UnitPruning.byTarget(Scope.LAYER)
+              .computeMask(ps, null, new PruningContext(1, 1, 0.3, 0))) {
         assertEquals(9, mask.pruned(0));
       }
     }
