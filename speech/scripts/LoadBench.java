@@ -1,7 +1,7 @@
 // Times SpeechCorpus.check and load on a manifest, three times in one JVM (the thread's CPU time
 // and the wall time): the reader's figures in BENCHMARKS.md. Not a test; run it as a source file:
-//   ./mvnw -B -o -q dependency:build-classpath -pl speech -Dmdep.outputFile=/tmp/speech-cp.txt
-//   java -cp "$(cat /tmp/speech-cp.txt):speech/target/classes:core/target/classes" \
+//   ./mvnw -B -o -q dependency:build-classpath -pl speech -Dmdep.outputFile=/tmp/speech-corpus-cp.txt
+//   java -cp "$(cat /tmp/speech-corpus-cp.txt):speech/target/classes:core/target/classes" \
 //     speech/scripts/LoadBench.java data/spoken-numbers/train.csv
 import io.paretoprune.speech.audio.FeatureSettings;
 import io.paretoprune.speech.corpus.CorpusSummary;
