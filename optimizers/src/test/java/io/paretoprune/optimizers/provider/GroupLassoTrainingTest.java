@@ -39,8 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Group lasso of the dense kernels as f2 with every combiner: training runs, and what the trainer
  * computes of f2 is the penalty's. Before the first step no unit is zero, so each unit's gradient
  * row has norm 1 and {@code ||g_2|| = sqrt(units)}: 214 units in the test LeNet (120 + 84 + 10).
- * Had the trainer handed the penalty one flat range over all three kernels (as it may for L1), the
- * norm would be 1.
+ * Had the trainer handed the penalty a flat range (as it may for L1), every entry would be a group
+ * of its own and the norm that of L1, sqrt(58,920 weights); had it merged the kernels into one
+ * group, 1.
  */
 class GroupLassoTrainingTest {
   private static final List<Objective> OBJECTIVES =
