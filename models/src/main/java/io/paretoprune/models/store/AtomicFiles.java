@@ -13,11 +13,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Writes a file under a temporary name beside it, then renames: readers never see half a file. */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
   /** Writes what {@code body} emits; returns the SHA-256 of the bytes, hex. */
-  static String write(Path target, Body body) throws IOException {
+  public static String write(Path target, Body body) throws IOException {
     Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), ".", ".tmp");
     try {
       MessageDigest sha = sha256();
@@ -37,7 +37,7 @@ final class AtomicFiles {
     }
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     MessageDigest sha = sha256();
     try (var in = Files.newInputStream(file)) {
       byte[] buffer = new byte[1 << 16];
@@ -57,7 +57,7 @@ final class AtomicFiles {
   }
 
   /** What goes into the file. */
-  interface Body {
+  public interface Body {
     void writeTo(OutputStream out) throws IOException;
   }
 }
