@@ -6,22 +6,24 @@ import java.util.List;
 
 /**
  * Times several ways of doing one thing in turns: each round runs a block of calls of every
- * candidate, and each candidate's figure is the median over rounds of its milliseconds per call.
- * Interleaving makes the ratios between candidates hold on a shared, noisy machine, where load
- * changes within seconds; absolute times still move with the load. Written by hand because JMH runs
- * in its own forked JVMs, which a command that times a loaded model cannot use.
+ * candidate, and each candidate's figure is its fastest block's milliseconds per call. On a shared
+ * machine a block is often descheduled for tens of milliseconds, which only ever adds time, so the
+ * fastest of many short blocks estimates the cost of the work itself (medians measured on a 2-core
+ * machine at load 8 swung 100x between runs). Interleaving keeps the candidates under the same
+ * load, so their ratios hold; absolute times still move with the load. Written by hand because JMH
+ * runs in its own forked JVMs, which a command that times a loaded model cannot use.
  */
 public final class InterleavedTimer {
   private InterleavedTimer() {}
 
   /**
    * @param candidates what to time
-   * @param rounds rounds of blocks (the medians' sample size)
+   * @param rounds rounds of blocks
    * @param blockMillis the least time one block of calls should take; calls per block follow from
    *     the warm-up
-   * @return median milliseconds per call of each candidate, in order
+   * @return the fastest block's milliseconds per call of each candidate, in order
    */
-  public static double[] medians(List<Runnable> candidates, int rounds, double blockMillis) {
+  public static double[] fastest(List<Runnable> candidates, int rounds, double blockMillis) {
     int n = candidates.size();
     int[] calls = new int[n];
     for (int i = 0; i < n; i++) {
@@ -52,9 +54,7 @@ public final class InterleavedTimer {
     }
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
-      double[] s = samples.get(i);
-      Arrays.sort(s);
-      out[i] = s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+      out[i] = Arrays.stream(samples.get(i)).min().orElseThrow();
     }
     return out;
   }

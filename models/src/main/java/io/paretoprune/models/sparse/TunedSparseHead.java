@@ -108,7 +108,7 @@ public final class TunedSparseHead implements AutoCloseable {
         for (DenseLayerKernel k : layer.candidates) {
           runs.add(() -> k.apply(x, batch));
         }
-        double[] ms = InterleavedTimer.medians(runs, 7, 0.5);
+        double[] ms = InterleavedTimer.fastest(runs, 15, 0.2);
         int best = 0;
         for (int c = 1; c < ms.length; c++) {
           if (ms[c] < ms[best]) {
