@@ -105,13 +105,22 @@ class CompactInferenceTest {
     Files.copy(run.resolve("manifest.json"), noModel.resolve("manifest.json"));
     Files.copy(run.resolve("epochs.csv"), noModel.resolve("epochs.csv"));
     Files.copy(run.resolve("run-spec.json"), noModel.resolve("run-spec.json"));
+    Path other = Files.createDirectories(tmp.resolve("other-run-export"));
+    Launcher.Outcome export =
+        paretoprune("export", run.toString(), "--format", "compact", "--out", other.toString());
+    assertEquals(0, export.code(), export.out() + export.err());
+    Path json = other.resolve("compact.json");
+    Files.writeString(json, Files.readString(json).replace("\"L1-s1\"", "\"SMGD-s9\""));
     String[][] cases = {
       {"export", noModel.toString(), "--format", "compact"},
       {"bench", "infer", noModel.toString(), "--rounds", "1"},
       {"export", run.toString(), "--format", "onnx"},
       {"eval", run.toString(), "--model", noModel.toString(), "--data", data.toString()},
+      {"eval", run.toString(), "--model", other.toString(), "--data", data.toString()},
     };
-    String[] named = {"no saved model", "no saved model", "onnx", "compact.json"};
+    String[] named = {
+      "no saved model", "no saved model", "onnx", "compact.json", "exported from run SMGD-s9"
+    };
     for (int i = 0; i < cases.length; i++) {
       Launcher.Outcome o = paretoprune(cases[i]);
       String what = String.join(" ", cases[i]) + ": " + o.out() + o.err();

@@ -37,13 +37,15 @@ public final class TunedSparseHead implements AutoCloseable {
   private static final class Layer {
     final String name;
     final CsrMatrix kernel;
+    final float[] bias;
     final List<DenseLayerKernel> candidates = new ArrayList<>();
     final List<HeadActivation> after = new ArrayList<>();
     final int[] chosen = new int[CALIBRATION_BATCHES.length];
 
-    Layer(String name, CsrMatrix kernel) {
+    Layer(String name, CsrMatrix kernel, float[] bias) {
       this.name = name;
       this.kernel = kernel;
+      this.bias = bias;
     }
   }
 
@@ -65,7 +67,7 @@ public final class TunedSparseHead implements AutoCloseable {
         CsrMatrix k = CsrMatrix.fromKernel(weight.getArray());
         float[] b0 = bias == null ? new float[k.rows()] : bias.getArray().toFloatArray();
         String name = "dense" + (layers.size() + 1);
-        Layer layer = new Layer(name, k);
+        Layer layer = new Layer(name, k, b0);
         layer.candidates.add(new CsrBatchKernel(k, b0, null));
         if (pool != null) {
           layer.candidates.add(new CsrBatchKernel(k, b0, pool));
@@ -108,7 +110,7 @@ public final class TunedSparseHead implements AutoCloseable {
         for (DenseLayerKernel k : layer.candidates) {
           runs.add(() -> k.apply(x, batch));
         }
-        double[] ms = InterleavedTimer.fastest(runs, 15, 0.2);
+        double[] ms = InterleavedTimer.fastest(runs, 31, 0.2);
         int best = 0;
         for (int c = 1; c < ms.length; c++) {
           if (ms[c] < ms[best]) {
@@ -177,6 +179,9 @@ public final class TunedSparseHead implements AutoCloseable {
           "expected " + batch + " x " + inputs + " inputs, got " + x.length + " values");
     }
     int i = nearest(batch);
+    if (batch == 1 && allCsr(i)) {
+      return forwardOne(x);
+    }
     float[][] h = FeatureMajor.of(x, batch, inputs);
     for (Layer layer : layers) {
       h = layer.candidates.get(layer.chosen[i]).apply(h, batch);
@@ -187,6 +192,30 @@ public final class TunedSparseHead implements AutoCloseable {
       }
     }
     return FeatureMajor.toRowMajor(h, batch);
+  }
+
+  private boolean allCsr(int i) {
+    return layers.stream().allMatch(l -> l.candidates.get(l.chosen[i]) instanceof CsrBatchKernel);
+  }
+
+  /**
+   * One example on plain vectors: the feature-major arrays of length 1 would cost more in
+   * allocation than a pruned layer's arithmetic.
+   */
+  private float[] forwardOne(float[] x) {
+    float[] h = x;
+    for (Layer layer : layers) {
+      float[] y = new float[layer.kernel.rows()];
+      layer.kernel.multiply(h, y);
+      for (int r = 0; r < y.length; r++) {
+        y[r] += layer.bias[r];
+      }
+      for (HeadActivation a : layer.after) {
+        a.applyInPlace(y);
+      }
+      h = y;
+    }
+    return h;
   }
 
   /** Index of the calibrated batch size nearest to {@code batch} in log scale. */

@@ -99,6 +99,25 @@ class NetworkCompactorTest {
     assertSameLogits(mlp, c.network(), x, 1e-5f);
   }
 
+  /** A hidden layer pruned to nothing keeps one unit, so that every shape stays valid. */
+  @Test
+  void aLayerWithoutWeightsKeepsOneUnit() {
+    Network mlp =
+        ZOO.create(
+            "mlp",
+            new PluginSettings(Map.of("widths", List.of(4))),
+            new InputSpec(1, 2, 2, 3),
+            manager,
+            4);
+    mlp.catalog().get("dense1.weight").array().set(new float[16]);
+    mlp.catalog().get("dense1.bias").array().set(new float[] {0.5f, -1f, 2f, 0f});
+
+    CompactedNetwork c = NetworkCompactor.compact(mlp, ZOO, manager);
+
+    assertEquals(1, c.after().get("dense1"));
+    assertSameLogits(mlp, c.network(), manager.randomUniform(0, 1, new Shape(8, 1, 2, 2)), 1e-5f);
+  }
+
   /**
    * A trained LeNet-5 pruned hard, with conv2 channel 3's kernel zeroed (its constant map, bias
    * through ReLU and pooling, is folded into dense1) and every dense1 weight from channel 5 zeroed
