@@ -1,9 +1,13 @@
 package io.paretoprune.models.sparse;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,8 +18,9 @@ import java.util.concurrent.ForkJoinPool;
  * the batch ({@link CsrBatchKernel}; with several threads also split by rows) and libtorch's dense
  * GEMM ({@link DjlDenseKernel}). {@link #calibrate} times every candidate of every layer at batch
  * 1, 32 and 256 on random inputs, once, when the head is built for use; a batch runs each layer on
- * the candidate fastest at the calibrated batch size nearest to it (in log scale). So the crossover
- * between sparse and dense is the one this machine shows for this layer's shape and density.
+ * the candidate fastest at the calibrated batch size nearest to it (in log scale), unless the
+ * network's own DJL head as one piece was faster there. So the crossover between sparse and dense
+ * is the one this machine shows for this layer's shape and density.
  *
  * <p>Inputs and outputs are row-major, one example per row; inside, activations are feature-major.
  */
@@ -50,6 +55,11 @@ public final class TunedSparseHead implements AutoCloseable {
   }
 
   private final List<Layer> layers = new ArrayList<>();
+  private final List<Block> headBlocks;
+
+  /** Per calibrated batch size: whether the whole head runs as the network's own DJL blocks. */
+  private final boolean[] wholeDjl = new boolean[CALIBRATION_BATCHES.length];
+
   private final List<Calibration> calibration = new ArrayList<>();
   private final NDManager manager;
   private final ForkJoinPool pool;
@@ -58,6 +68,7 @@ public final class TunedSparseHead implements AutoCloseable {
 
   private TunedSparseHead(SparseNetwork split, NDManager parent, int threads) {
     this.manager = parent.newSubManager();
+    this.headBlocks = split.headBlocks();
     this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
     for (Block b : split.headBlocks()) {
       if (b instanceof Linear linear) {
@@ -93,9 +104,15 @@ public final class TunedSparseHead implements AutoCloseable {
     return new TunedSparseHead(split, manager, threads);
   }
 
-  /** Measures every candidate of every layer at {@link #CALIBRATION_BATCHES} and chooses. */
+  /**
+   * Measures every candidate of every layer at {@link #CALIBRATION_BATCHES} and chooses; then, per
+   * batch size, times the chosen layers against the network's own DJL head as one piece (no copies
+   * between layers) and keeps the faster, so the head as run is never slower than dense as measured
+   * here.
+   */
   public TunedSparseHead calibrate() {
     calibration.clear();
+    java.util.Arrays.fill(wholeDjl, false);
     Random random = new Random(1);
     for (Layer layer : layers) {
       for (int i = 0; i < CALIBRATION_BATCHES.length; i++) {
@@ -130,8 +147,33 @@ public final class TunedSparseHead implements AutoCloseable {
                 layer.candidates.get(best).name()));
       }
     }
+    for (int i = 0; i < CALIBRATION_BATCHES.length; i++) {
+      int batch = CALIBRATION_BATCHES[i];
+      float[] x = new float[batch * inputs];
+      for (int j = 0; j < x.length; j++) {
+        x[j] = random.nextFloat();
+      }
+      int index = i;
+      double[] ms =
+          InterleavedTimer.fastest(
+              List.of(() -> forwardLayers(x, batch, index), () -> forwardDjl(x, batch)), 31, 0.2);
+      wholeDjl[i] = ms[1] < ms[0];
+      calibration.add(
+          new Calibration(
+              "head",
+              outputs,
+              inputs,
+              layers.stream().mapToInt(l -> l.kernel.nnz()).sum(),
+              batch,
+              List.of("chosen layers", DJL_HEAD),
+              ms,
+              wholeDjl[i] ? DJL_HEAD : "chosen layers"));
+    }
     return this;
   }
+
+  /** The name of running the whole head as the network's own DJL blocks. */
+  public static final String DJL_HEAD = "dense head (DJL)";
 
   /** Runs every layer on the candidate called {@code kernel} ({@code csr}, {@code dense}, ...). */
   public TunedSparseHead force(String kernel) {
@@ -147,6 +189,7 @@ public final class TunedSparseHead implements AutoCloseable {
       }
       java.util.Arrays.fill(layer.chosen, index);
     }
+    java.util.Arrays.fill(wholeDjl, false);
     return this;
   }
 
@@ -158,6 +201,9 @@ public final class TunedSparseHead implements AutoCloseable {
   /** The kernel each layer runs at {@code batch}, e.g. {@code [csr, csr, dense]}. */
   public List<String> kernelsAt(int batch) {
     int i = nearest(batch);
+    if (wholeDjl[i]) {
+      return List.of(DJL_HEAD);
+    }
     return layers.stream().map(l -> l.candidates.get(l.chosen[i]).name()).toList();
   }
 
@@ -179,6 +225,10 @@ public final class TunedSparseHead implements AutoCloseable {
           "expected " + batch + " x " + inputs + " inputs, got " + x.length + " values");
     }
     int i = nearest(batch);
+    return wholeDjl[i] ? forwardDjl(x, batch) : forwardLayers(x, batch, i);
+  }
+
+  private float[] forwardLayers(float[] x, int batch, int i) {
     if (batch == 1 && allCsr(i)) {
       return forwardOne(x);
     }
@@ -192,6 +242,18 @@ public final class TunedSparseHead implements AutoCloseable {
       }
     }
     return FeatureMajor.toRowMajor(h, batch);
+  }
+
+  private float[] forwardDjl(float[] x, int batch) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      ParameterStore store = new ParameterStore(manager, false);
+      NDList h = new NDList(manager.create(x, new Shape(batch, inputs)));
+      for (Block b : headBlocks) {
+        h = b.forward(store, h, false);
+      }
+      return h.singletonOrThrow().toFloatArray();
+    }
   }
 
   private boolean allCsr(int i) {
