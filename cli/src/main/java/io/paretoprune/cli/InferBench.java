@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
       "Inference of saved runs: the pruned network as saved (dense, DJL), compacted (export"
           + " --format compact, DJL) and compacted + sparse (the dense head on per-layer kernels"
           + " chosen by timing CSR against libtorch's dense product at batch 1, 32, 256 when the"
-          + " head is built). Latency at batch 1 and throughput at 32 and 256, 1 thread and"
+          + " head is built, or the whole head through DJL where that was faster). Latency at batch 1 and throughput at 32 and 256, 1 thread and"
           + " --threads, for the dense head alone and the whole network, with the convolutions'"
           + " share (the Amdahl bound), parameter counts and file sizes.",
       "Every figure is the fastest of --rounds blocks of calls, the variants timed in turn, so"
