@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bench step|epoch|memory|sparse|pack|weight-law}: the benchmarks whose figures
+ * {@code bench step|epoch|memory|sparse|infer|pack|weight-law}: the benchmarks whose figures
  * BENCHMARKS.md records.
  */
 @Command(
@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks: step time and full epochs against the PyTorch peer, memory, sparse head,"
-            + " packed runs, the combiners' weight law.",
+            + " inference of saved runs (dense, compacted, sparse), packed runs, the combiners'"
+            + " weight law.",
     subcommands = {
       StepBench.class,
       EpochBench.class,
       MemoryBench.class,
       SparseBench.class,
+      InferBench.class,
       PackBench.class,
       WeightLawBench.class
     })

@@ -16,6 +16,9 @@ import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.Network;
+import io.paretoprune.models.sparse.CompactExport;
+import io.paretoprune.models.sparse.CompactManifest;
+import io.paretoprune.models.store.ModelFileException;
 import io.paretoprune.models.store.ModelStore;
 import java.nio.file.Path;
 
@@ -36,6 +39,14 @@ public final class SavedRunEvaluation {
    * @param dataRoot where data sets live when the run's spec names no directory
    */
   public static Result evaluate(SavedRun run, String datasetName, Path dataRoot) {
+    return evaluate(run, datasetName, dataRoot, null);
+  }
+
+  /**
+   * @param compactDir a compacted export of this run ({@code export --format compact}) to test
+   *     instead of the run's saved model; null for the saved model
+   */
+  public static Result evaluate(SavedRun run, String datasetName, Path dataRoot, Path compactDir) {
     RunSpec spec = run.spec();
     boolean own = datasetName == null || datasetName.equals(spec.dataset().name());
     DatasetDescriptor descriptor = Datasets.get(own ? spec.dataset().name() : datasetName);
@@ -48,12 +59,25 @@ public final class SavedRunEvaluation {
     EngineSetup.setThreads(spec.threads());
     EngineSetup.pytorchOffline();
     try (NDManager manager = NDManager.newBaseManager()) {
-      Network net = ModelStore.load(run.dir(), manager);
+      Network net =
+          compactDir == null
+              ? ModelStore.load(run.dir(), manager)
+              : loadCompact(run, compactDir, manager);
       requireFits(net.input(), test);
       TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
       double accuracy = accuracy(net, data[1], spec.evalBatchSize());
       return new Result(descriptor.name(), test.count(), accuracy);
     }
+  }
+
+  private static Network loadCompact(SavedRun run, Path dir, NDManager manager) {
+    CompactManifest m = CompactExport.readManifest(dir);
+    if (m.runId() != null && !m.runId().equals(run.runId())) {
+      throw new ModelFileException(
+          dir.resolve(CompactExport.MANIFEST),
+          "exported from run " + m.runId() + ", not from " + run.runId());
+    }
+    return CompactExport.load(dir, manager);
   }
 
   private static void requireFits(InputSpec input, LabeledImages test) {

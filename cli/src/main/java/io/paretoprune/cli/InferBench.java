@@ -1,0 +1,301 @@
+package io.paretoprune.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import io.paretoprune.core.engine.EngineSetup;
+import io.paretoprune.core.param.ParameterKind;
+import io.paretoprune.experiments.run.SavedRun;
+import io.paretoprune.models.ModelZoo;
+import io.paretoprune.models.Network;
+import io.paretoprune.models.sparse.CompactedNetwork;
+import io.paretoprune.models.sparse.CsrMatrix;
+import io.paretoprune.models.sparse.InterleavedTimer;
+import io.paretoprune.models.sparse.NetworkCompactor;
+import io.paretoprune.models.sparse.SparseNetwork;
+import io.paretoprune.models.sparse.TunedSparseHead;
+import io.paretoprune.models.store.ModelStore;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bench infer RUN_DIR...}: inference time of saved runs as they are (dense), compacted, and
+ * compacted with the calibrated sparse head, for the dense head alone and the whole network.
+ */
+@Command(
+    name = "infer",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Inference of saved runs: the pruned network as saved (dense, DJL), compacted (export"
+          + " --format compact, DJL) and compacted + sparse (the dense head on per-layer kernels"
+          + " chosen by timing CSR against libtorch's dense product at batch 1, 32, 256 when the"
+          + " head is built, or the whole head through DJL where that was faster). Latency at batch 1 and throughput at 32 and 256, 1 thread and"
+          + " --threads, for the dense head alone and the whole network, with the convolutions'"
+          + " share (the Amdahl bound), parameter counts and file sizes.",
+      "Every figure is the fastest of --rounds blocks of calls, the variants timed in turn, so"
+          + " that descheduling on a loaded machine (which only adds time) drops out and the"
+          + " ratios in one table hold; absolute times still move with the load."
+    })
+final class InferBench implements Callable<Integer> {
+  static final int[] BATCHES = {1, 32, 256};
+
+  @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "completed runs")
+  List<Path> runDirs;
+
+  @Option(
+      names = "--threads",
+      description = "the 'all cores' thread count (default: the cores the JVM sees)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--rounds", defaultValue = "31", description = "rounds per figure (default 31)")
+  int rounds;
+
+  @Option(
+      names = "--block-ms",
+      defaultValue = "0.5",
+      description = "least milliseconds of one timed block of calls (default 0.5)")
+  double blockMs;
+
+  @Override
+  public Integer call() throws Exception {
+    if (rounds < 1 || blockMs <= 0 || threads < 1) {
+      throw new UserInputException("--rounds, --block-ms and --threads must be positive");
+    }
+    List<SavedRun> runs = new ArrayList<>();
+    for (Path dir : runDirs) {
+      SavedRun run = SavedRun.open(dir);
+      ModelStore.readManifest(dir);
+      runs.add(run);
+    }
+    EngineSetup.setThreads(1);
+    EngineSetup.pytorchOffline();
+    for (SavedRun run : runs) {
+      try (NDManager manager = NDManager.newBaseManager()) {
+        bench(run, manager);
+      }
+    }
+    return 0;
+  }
+
+  private void bench(SavedRun run, NDManager manager) throws IOException {
+    Network dense = ModelStore.load(run.dir(), manager);
+    CompactedNetwork compacted;
+    try {
+      compacted = NetworkCompactor.compact(dense, ModelZoo.load(), manager);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(run.dir() + ": cannot compact: " + e.getMessage());
+    }
+    Network small = compacted.network();
+    SparseNetwork denseSplit = SparseNetwork.of(dense);
+    SparseNetwork smallSplit = SparseNetwork.of(small);
+    long denseNonzeros = headNonzeros(dense);
+    long headSize = headSize(dense);
+    System.out.printf(
+        Locale.ROOT,
+        "%n%s (%s): dense head %,d of %,d weights nonzero (%.1f%% sparse)%n",
+        run.runId(),
+        run.dir(),
+        denseNonzeros,
+        headSize,
+        100.0 * (1 - (double) denseNonzeros / headSize));
+    System.out.printf(Locale.ROOT, "  compacted: %s%n", compacted.describeWidths());
+    System.out.printf(
+        Locale.ROOT,
+        "  parameters: dense %,d, compacted %,d, compacted + sparse %,d stored (nonzeros of the"
+            + " head, all of the convolutions)%n",
+        ExportCommand.parameters(dense),
+        ExportCommand.parameters(small),
+        ExportCommand.parameters(small) - headSize(small) + headNonzeros(small));
+    System.out.printf(
+        Locale.ROOT,
+        "  files: model.params %,d bytes, compacted model.params %,d bytes, compacted + sparse"
+            + " %,d bytes (convolutions' DJL parameters + CSR arrays of 4-byte values, columns,"
+            + " row pointers and biases)%n",
+        Files.size(run.dir().resolve(ModelStore.PARAMETERS)),
+        paramsBytes(small.block()),
+        sparseBytes(smallSplit));
+
+    List<String> rows = new ArrayList<>();
+    int[] threadCounts = threads == 1 ? new int[] {1} : new int[] {1, threads};
+    for (int t : threadCounts) {
+      JniUtils.setNumThreads(t);
+      try (TunedSparseHead head = TunedSparseHead.of(smallSplit, manager, t).calibrate()) {
+        for (int batch : BATCHES) {
+          rows.addAll(measure(dense, small, denseSplit, smallSplit, head, t, batch, manager));
+        }
+        System.out.printf(Locale.ROOT, "  kernels chosen at %d thread(s):", t);
+        for (int batch : BATCHES) {
+          System.out.printf(Locale.ROOT, " batch %d %s;", batch, head.kernelsAt(batch));
+        }
+        System.out.println();
+        for (TunedSparseHead.Calibration c : head.calibration()) {
+          StringBuilder s = new StringBuilder();
+          for (int i = 0; i < c.kernels().size(); i++) {
+            s.append(String.format(Locale.ROOT, " %s %.4f ms", c.kernels().get(i), c.millis()[i]));
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "    calibration %s %dx%d nnz %d batch %d:%s -> %s%n",
+              c.layer(),
+              c.rows(),
+              c.cols(),
+              c.nnz(),
+              c.batch(),
+              s,
+              c.chosen());
+        }
+      }
+    }
+    System.out.println();
+    System.out.println(
+        "| part | threads | batch | dense ms | compacted ms | compacted + sparse ms |"
+            + " compacted + sparse ex/s | speed-up compacted | speed-up compacted + sparse |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
+    rows.forEach(System.out::println);
+  }
+
+  private List<String> measure(
+      Network dense,
+      Network small,
+      SparseNetwork denseSplit,
+      SparseNetwork smallSplit,
+      TunedSparseHead head,
+      int threads,
+      int batch,
+      NDManager manager) {
+    try (NDManager m = manager.newSubManager()) {
+      Shape in = dense.input().batchShape();
+      NDArray x = m.randomUniform(0, 1, new Shape(batch, in.get(1), in.get(2), in.get(3)));
+      float[] denseFeatures = denseSplit.features(x);
+      float[] smallFeatures = smallSplit.features(x);
+      NDArray denseF = m.create(denseFeatures, new Shape(batch, denseFeatures.length / batch));
+      NDArray smallF = m.create(smallFeatures, new Shape(batch, smallFeatures.length / batch));
+      checkSamePredictions(dense, small, smallSplit, head, x, batch);
+      List<Runnable> runs =
+          List.of(
+              () -> runBlocks(denseSplit.headBlocks(), denseF),
+              () -> runBlocks(smallSplit.headBlocks(), smallF),
+              () -> head.forward(smallFeatures, batch),
+              () -> logits(dense, x),
+              () -> logits(small, x),
+              () -> head.forward(smallSplit.features(x), batch),
+              () -> smallSplit.features(x));
+      double[] ms = InterleavedTimer.fastest(runs, rounds, blockMs);
+      List<String> out = new ArrayList<>();
+      out.add(row("dense head", threads, batch, ms[0], ms[1], ms[2]));
+      out.add(row("whole network", threads, batch, ms[3], ms[4], ms[5]));
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "| convolutions of the compacted network (%.0f%% of compacted + sparse; bound"
+                  + " %.2fx if the head took no time) | %d | %d | | | %.4f | | | |",
+              100 * ms[6] / ms[5],
+              ms[3] / ms[6],
+              threads,
+              batch,
+              ms[6]));
+      return out;
+    }
+  }
+
+  private static String row(String part, int threads, int batch, double d, double c, double s) {
+    return String.format(
+        Locale.ROOT,
+        "| %s | %d | %d | %.4f | %.4f | %.4f | %,.0f | %.2fx | %.2fx |",
+        part,
+        threads,
+        batch,
+        d,
+        c,
+        s,
+        batch / s * 1000,
+        d / c,
+        d / s);
+  }
+
+  /** The variants must agree before they are timed: same argmax as the saved network. */
+  private static void checkSamePredictions(
+      Network dense,
+      Network small,
+      SparseNetwork smallSplit,
+      TunedSparseHead head,
+      NDArray x,
+      int batch) {
+    int classes = dense.input().classes();
+    int[] expected = SparseNetwork.argMax(logits(dense, x), classes);
+    int[] compact = SparseNetwork.argMax(logits(small, x), classes);
+    int[] sparse = SparseNetwork.argMax(head.forward(smallSplit.features(x), batch), classes);
+    if (!java.util.Arrays.equals(expected, compact) || !java.util.Arrays.equals(expected, sparse)) {
+      throw new IllegalStateException(
+          "the compacted or sparse network predicts differently at batch " + batch);
+    }
+  }
+
+  private static float[] logits(Network net, NDArray x) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      return net.logits(x).toFloatArray();
+    }
+  }
+
+  private static void runBlocks(List<Block> blocks, NDArray features) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      ParameterStore store = new ParameterStore(features.getManager(), false);
+      NDList h = new NDList(features);
+      for (Block b : blocks) {
+        h = b.forward(store, h, false);
+      }
+      h.singletonOrThrow().toFloatArray();
+    }
+  }
+
+  private static long headNonzeros(Network net) {
+    long n = 0;
+    for (CsrMatrix k : SparseNetwork.of(net).head().matrices().values()) {
+      n += k.nnz();
+    }
+    return n;
+  }
+
+  private static long headSize(Network net) {
+    return net.catalog().all().stream()
+        .filter(p -> p.kind() == ParameterKind.DENSE_KERNEL)
+        .mapToLong(p -> p.array().size())
+        .sum();
+  }
+
+  private static long paramsBytes(Block block) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    block.saveParameters(new DataOutputStream(bytes));
+    return bytes.size();
+  }
+
+  /** DJL parameters of the blocks before the head plus the head's CSR arrays, 4 bytes each. */
+  private static long sparseBytes(SparseNetwork split) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    for (Block b : split.featureBlocks()) {
+      b.saveParameters(new DataOutputStream(bytes));
+    }
+    long total = bytes.size();
+    for (CsrMatrix k : split.head().matrices().values()) {
+      total += 4L * (2L * k.nnz() + k.rows() + 1 + k.rows());
+    }
+    return total;
+  }
+}

@@ -1,0 +1,302 @@
+package io.paretoprune.models.sparse;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The dense head with each layer's kernel chosen by measurement: per dense layer a CSR kernel over
+ * the batch ({@link CsrBatchKernel}; with several threads also split by rows) and libtorch's dense
+ * GEMM ({@link DjlDenseKernel}). {@link #calibrate} times every candidate of every layer at batch
+ * 1, 32 and 256 on random inputs, once, when the head is built for use; a batch runs each layer on
+ * the candidate fastest at the calibrated batch size nearest to it (in log scale), unless the
+ * network's own DJL head as one piece was faster there. So the crossover between sparse and dense
+ * is the one this machine shows for this layer's shape and density.
+ *
+ * <p>Inputs and outputs are row-major, one example per row; inside, activations are feature-major.
+ */
+public final class TunedSparseHead implements AutoCloseable {
+  /** The batch sizes calibrated. */
+  public static final int[] CALIBRATION_BATCHES = {1, 32, 256};
+
+  /** One layer's timing at one batch size. */
+  public record Calibration(
+      String layer,
+      int rows,
+      int cols,
+      int nnz,
+      int batch,
+      List<String> kernels,
+      double[] millis,
+      String chosen) {}
+
+  private static final class Layer {
+    final String name;
+    final CsrMatrix kernel;
+    final float[] bias;
+    final List<DenseLayerKernel> candidates = new ArrayList<>();
+    final List<HeadActivation> after = new ArrayList<>();
+    final int[] chosen = new int[CALIBRATION_BATCHES.length];
+
+    Layer(String name, CsrMatrix kernel, float[] bias) {
+      this.name = name;
+      this.kernel = kernel;
+      this.bias = bias;
+    }
+  }
+
+  private final List<Layer> layers = new ArrayList<>();
+  private final List<Block> headBlocks;
+
+  /** Per calibrated batch size: whether the whole head runs as the network's own DJL blocks. */
+  private final boolean[] wholeDjl = new boolean[CALIBRATION_BATCHES.length];
+
+  private final List<Calibration> calibration = new ArrayList<>();
+  private final NDManager manager;
+  private final ForkJoinPool pool;
+  private final int inputs;
+  private final int outputs;
+
+  private TunedSparseHead(SparseNetwork split, NDManager parent, int threads) {
+    this.manager = parent.newSubManager();
+    this.headBlocks = split.headBlocks();
+    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    for (Block b : split.headBlocks()) {
+      if (b instanceof Linear linear) {
+        Parameter weight = linear.getParameters().get("weight");
+        Parameter bias = linear.getParameters().get("bias");
+        float[] dense = weight.getArray().toFloatArray();
+        CsrMatrix k = CsrMatrix.fromKernel(weight.getArray());
+        float[] b0 = bias == null ? new float[k.rows()] : bias.getArray().toFloatArray();
+        String name = "dense" + (layers.size() + 1);
+        Layer layer = new Layer(name, k, b0);
+        layer.candidates.add(new CsrBatchKernel(k, b0, null));
+        if (pool != null) {
+          layer.candidates.add(new CsrBatchKernel(k, b0, pool));
+        }
+        layer.candidates.add(new DjlDenseKernel(dense, k.rows(), k.cols(), b0, manager));
+        layers.add(layer);
+      } else {
+        layers.get(layers.size() - 1).after.add(HeadActivation.of(b).orElseThrow());
+      }
+    }
+    this.inputs = layers.get(0).kernel.cols();
+    this.outputs = layers.get(layers.size() - 1).kernel.rows();
+  }
+
+  /**
+   * The head of {@code split} with its candidate kernels, not yet calibrated (every layer runs CSR
+   * until {@link #calibrate} or {@link #force}).
+   *
+   * @param threads 1, or the workers of the row-split CSR kernel (libtorch's own thread count is
+   *     set on the engine)
+   */
+  public static TunedSparseHead of(SparseNetwork split, NDManager manager, int threads) {
+    return new TunedSparseHead(split, manager, threads);
+  }
+
+  /**
+   * Measures every candidate of every layer at {@link #CALIBRATION_BATCHES} and chooses; then, per
+   * batch size, times the chosen layers against the network's own DJL head as one piece (no copies
+   * between layers) and keeps the faster, so the head as run is never slower than dense as measured
+   * here.
+   */
+  public TunedSparseHead calibrate() {
+    calibration.clear();
+    java.util.Arrays.fill(wholeDjl, false);
+    Random random = new Random(1);
+    for (Layer layer : layers) {
+      for (int i = 0; i < CALIBRATION_BATCHES.length; i++) {
+        int batch = CALIBRATION_BATCHES[i];
+        float[][] x = new float[layer.kernel.cols()][batch];
+        for (float[] row : x) {
+          for (int b = 0; b < batch; b++) {
+            row[b] = random.nextFloat();
+          }
+        }
+        List<Runnable> runs = new ArrayList<>();
+        for (DenseLayerKernel k : layer.candidates) {
+          runs.add(() -> k.apply(x, batch));
+        }
+        double[] ms = InterleavedTimer.fastest(runs, 31, 0.2);
+        int best = 0;
+        for (int c = 1; c < ms.length; c++) {
+          if (ms[c] < ms[best]) {
+            best = c;
+          }
+        }
+        layer.chosen[i] = best;
+        calibration.add(
+            new Calibration(
+                layer.name,
+                layer.kernel.rows(),
+                layer.kernel.cols(),
+                layer.kernel.nnz(),
+                batch,
+                layer.candidates.stream().map(DenseLayerKernel::name).toList(),
+                ms,
+                layer.candidates.get(best).name()));
+      }
+    }
+    for (int i = 0; i < CALIBRATION_BATCHES.length; i++) {
+      int batch = CALIBRATION_BATCHES[i];
+      float[] x = new float[batch * inputs];
+      for (int j = 0; j < x.length; j++) {
+        x[j] = random.nextFloat();
+      }
+      int index = i;
+      double[] ms =
+          InterleavedTimer.fastest(
+              List.of(() -> forwardLayers(x, batch, index), () -> forwardDjl(x, batch)), 31, 0.2);
+      wholeDjl[i] = ms[1] < ms[0];
+      calibration.add(
+          new Calibration(
+              "head",
+              outputs,
+              inputs,
+              layers.stream().mapToInt(l -> l.kernel.nnz()).sum(),
+              batch,
+              List.of("chosen layers", DJL_HEAD),
+              ms,
+              wholeDjl[i] ? DJL_HEAD : "chosen layers"));
+    }
+    return this;
+  }
+
+  /** The name of running the whole head as the network's own DJL blocks. */
+  public static final String DJL_HEAD = "dense head (DJL)";
+
+  /** Runs every layer on the candidate called {@code kernel} ({@code csr}, {@code dense}, ...). */
+  public TunedSparseHead force(String kernel) {
+    for (Layer layer : layers) {
+      int index = -1;
+      for (int c = 0; c < layer.candidates.size(); c++) {
+        if (layer.candidates.get(c).name().equals(kernel)) {
+          index = c;
+        }
+      }
+      if (index < 0) {
+        throw new IllegalArgumentException("no kernel '" + kernel + "' for " + layer.name);
+      }
+      java.util.Arrays.fill(layer.chosen, index);
+    }
+    java.util.Arrays.fill(wholeDjl, false);
+    return this;
+  }
+
+  /** The measurements of the last {@link #calibrate}, layer by layer and batch by batch. */
+  public List<Calibration> calibration() {
+    return List.copyOf(calibration);
+  }
+
+  /** The kernel each layer runs at {@code batch}, e.g. {@code [csr, csr, dense]}. */
+  public List<String> kernelsAt(int batch) {
+    int i = nearest(batch);
+    if (wholeDjl[i]) {
+      return List.of(DJL_HEAD);
+    }
+    return layers.stream().map(l -> l.candidates.get(l.chosen[i]).name()).toList();
+  }
+
+  public int inputs() {
+    return inputs;
+  }
+
+  public int outputs() {
+    return outputs;
+  }
+
+  /**
+   * @param x row-major {@code [batch, inputs()]}
+   * @return row-major {@code [batch, outputs()]}: the logits
+   */
+  public float[] forward(float[] x, int batch) {
+    if (batch < 1 || x.length != (long) batch * inputs) {
+      throw new IllegalArgumentException(
+          "expected " + batch + " x " + inputs + " inputs, got " + x.length + " values");
+    }
+    int i = nearest(batch);
+    return wholeDjl[i] ? forwardDjl(x, batch) : forwardLayers(x, batch, i);
+  }
+
+  private float[] forwardLayers(float[] x, int batch, int i) {
+    if (batch == 1 && allCsr(i)) {
+      return forwardOne(x);
+    }
+    float[][] h = FeatureMajor.of(x, batch, inputs);
+    for (Layer layer : layers) {
+      h = layer.candidates.get(layer.chosen[i]).apply(h, batch);
+      for (HeadActivation a : layer.after) {
+        for (float[] row : h) {
+          a.applyInPlace(row);
+        }
+      }
+    }
+    return FeatureMajor.toRowMajor(h, batch);
+  }
+
+  private float[] forwardDjl(float[] x, int batch) {
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      ParameterStore store = new ParameterStore(manager, false);
+      NDList h = new NDList(manager.create(x, new Shape(batch, inputs)));
+      for (Block b : headBlocks) {
+        h = b.forward(store, h, false);
+      }
+      return h.singletonOrThrow().toFloatArray();
+    }
+  }
+
+  private boolean allCsr(int i) {
+    return layers.stream().allMatch(l -> l.candidates.get(l.chosen[i]) instanceof CsrBatchKernel);
+  }
+
+  /**
+   * One example on plain vectors: the feature-major arrays of length 1 would cost more in
+   * allocation than a pruned layer's arithmetic.
+   */
+  private float[] forwardOne(float[] x) {
+    float[] h = x;
+    for (Layer layer : layers) {
+      float[] y = new float[layer.kernel.rows()];
+      layer.kernel.multiply(h, y);
+      for (int r = 0; r < y.length; r++) {
+        y[r] += layer.bias[r];
+      }
+      for (HeadActivation a : layer.after) {
+        a.applyInPlace(y);
+      }
+      h = y;
+    }
+    return h;
+  }
+
+  /** Index of the calibrated batch size nearest to {@code batch} in log scale. */
+  private static int nearest(int batch) {
+    int best = 0;
+    for (int i = 1; i < CALIBRATION_BATCHES.length; i++) {
+      double d = Math.abs(Math.log((double) batch / CALIBRATION_BATCHES[i]));
+      if (d < Math.abs(Math.log((double) batch / CALIBRATION_BATCHES[best]))) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+    if (pool != null) {
+      pool.shutdown();
+    }
+  }
+}
