@@ -1,6 +1,7 @@
 package io.paretoprune.core.train;
 
 import io.paretoprune.core.param.ParameterSelector;
+import io.paretoprune.core.train.seam.GradientCombiner;
 import java.util.Arrays;
 
 /**

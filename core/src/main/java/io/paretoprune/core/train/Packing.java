@@ -1,6 +1,7 @@
 package io.paretoprune.core.train;
 
 import io.paretoprune.core.objective.Objective;
+import io.paretoprune.core.train.seam.ModelPacker;
 import java.util.List;
 import java.util.Optional;
 

@@ -6,6 +6,9 @@ import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.task.ImageClassification;
 import io.paretoprune.core.task.TaskMetric;
+import io.paretoprune.core.train.checkpoint.CheckpointStore;
+import io.paretoprune.core.train.seam.StepHook;
+import io.paretoprune.core.train.seam.TrainingListener;
 import java.util.List;
 import java.util.Objects;
 

@@ -32,7 +32,7 @@ class RealMnistTest {
       TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, s.train(), s.test());
       var net = io.paretoprune.core.testing.TestNets.lenet(m, 1);
       var result =
-          io.paretoprune.core.train.MultiObjectiveTrainer.builder()
+          io.paretoprune.core.train.engine.MultiObjectiveTrainer.builder()
               .setBlock(net)
               .setObjectives(
                   java.util.List.of(io.paretoprune.core.objective.Objective.crossEntropy("f1")))
