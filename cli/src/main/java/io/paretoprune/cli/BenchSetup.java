@@ -10,10 +10,10 @@ import io.paretoprune.core.objective.L2Penalty;
 import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.MultiObjectiveTrainer;
 import io.paretoprune.core.train.TrainingConfig;
-import io.paretoprune.core.train.TrainingResult;
 import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.core.train.engine.MultiObjectiveTrainer;
+import io.paretoprune.core.train.result.TrainingResult;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.models.Network;
@@ -126,7 +126,7 @@ final class BenchSetup {
       int epochs,
       int steps,
       long seed,
-      io.paretoprune.core.train.TrainingListener listener) {
+      io.paretoprune.core.train.seam.TrainingListener listener) {
     return trainWithListener(m, data, variant, epochs, steps, seed, listener, 64);
   }
 
@@ -137,7 +137,7 @@ final class BenchSetup {
       int epochs,
       int steps,
       long seed,
-      io.paretoprune.core.train.TrainingListener listener,
+      io.paretoprune.core.train.seam.TrainingListener listener,
       int batch) {
     TensorDataset[] t = Normalization.UNIT_SCALE.apply(m, data.train(), data.test());
     Map.Entry<String, Map<String, Object>> named = optimizer(variant);

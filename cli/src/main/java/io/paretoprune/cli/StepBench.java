@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import io.paretoprune.core.data.DatasetSplits;
 import io.paretoprune.core.engine.EngineSetup;
-import io.paretoprune.core.train.TrainingResult;
+import io.paretoprune.core.train.result.TrainingResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -136,12 +136,12 @@ final class StepBench implements Callable<Integer> {
       System.out.println(
           "  weights() alone on a LeNet-like Gram matrix (k = 2), median of 5 x 20000:");
       for (String v : variants.subList(1, variants.size())) {
-        io.paretoprune.core.train.GradientCombiner c = combiner(v);
+        io.paretoprune.core.train.seam.GradientCombiner c = combiner(v);
         List<Double> us = new ArrayList<>();
         for (int r = 0; r < 5; r++) {
           long t0 = System.nanoTime();
           for (int i = 0; i < 20000; i++) {
-            c.weights(new io.paretoprune.core.train.CombinerInput(gram, losses, i + 1, 1));
+            c.weights(new io.paretoprune.core.train.seam.CombinerInput(gram, losses, i + 1, 1));
           }
           us.add((System.nanoTime() - t0) / 1e3 / 20000);
         }
@@ -173,7 +173,7 @@ final class StepBench implements Callable<Integer> {
     return 0;
   }
 
-  private static io.paretoprune.core.train.GradientCombiner combiner(String variant) {
+  private static io.paretoprune.core.train.seam.GradientCombiner combiner(String variant) {
     java.util.Map.Entry<String, java.util.Map<String, Object>> o = BenchSetup.optimizer(variant);
     return io.paretoprune.optimizers.Optimizers.load()
         .create(

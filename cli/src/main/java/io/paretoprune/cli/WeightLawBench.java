@@ -1,9 +1,9 @@
 package io.paretoprune.cli;
 
 import io.paretoprune.core.io.AtomicFiles;
-import io.paretoprune.core.train.StepRecord;
-import io.paretoprune.core.train.TrainingListener;
-import io.paretoprune.core.train.TrainingResult;
+import io.paretoprune.core.train.result.StepRecord;
+import io.paretoprune.core.train.result.TrainingResult;
+import io.paretoprune.core.train.seam.TrainingListener;
 import io.paretoprune.experiments.run.RunDirectory;
 import io.paretoprune.experiments.run.RunExecutor;
 import io.paretoprune.experiments.run.RunPacking;

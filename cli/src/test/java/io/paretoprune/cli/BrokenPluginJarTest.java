@@ -29,7 +29,7 @@ class BrokenPluginJarTest {
           public String name() { return "%s"; }
           public String description() { return "a test rule"; }
           public java.util.Map<String, String> settings() { return java.util.Map.of(); }
-          public io.paretoprune.core.train.StepHook create(
+          public io.paretoprune.core.train.seam.StepHook create(
               io.paretoprune.core.plugin.PluginSettings s) {
             return new io.paretoprune.pruning.NoPruning();
           }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretoprune.core.testing.IdxFiles;
 import io.paretoprune.core.testing.SyntheticData;
-import io.paretoprune.core.train.StepRecord;
+import io.paretoprune.core.train.result.StepRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.paretoprune.models;
 import ai.djl.nn.Block;
 import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.ModelPacker;
+import io.paretoprune.core.train.seam.ModelPacker;
 import java.util.Optional;
 
 /**
@@ -20,8 +20,8 @@ public interface ModelFactory extends Plugin {
 
   /**
    * A packer for the blocks {@link #build} makes with these settings, so that several runs train as
-   * one network ({@link io.paretoprune.core.train.PackedTrainer}); empty (the default) when the
-   * model cannot be packed, and its runs then train one per process.
+   * one network ({@link io.paretoprune.core.train.engine.PackedTrainer}); empty (the default) when
+   * the model cannot be packed, and its runs then train one per process.
    */
   default Optional<ModelPacker> packer(PluginSettings settings) {
     return Optional.empty();

@@ -14,11 +14,11 @@ import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.testing.SyntheticData;
 import io.paretoprune.core.train.CombinationPlan;
-import io.paretoprune.core.train.GradientCombiner;
-import io.paretoprune.core.train.GramCombiner;
-import io.paretoprune.core.train.MultiObjectiveTrainer;
 import io.paretoprune.core.train.TrainingConfig;
-import io.paretoprune.core.train.TrainingResult;
+import io.paretoprune.core.train.engine.MultiObjectiveTrainer;
+import io.paretoprune.core.train.result.TrainingResult;
+import io.paretoprune.core.train.seam.GradientCombiner;
+import io.paretoprune.core.train.seam.GramCombiner;
 import java.util.List;
 
 /** Small networks trained a few steps with core's trainer on synthetic MNIST-shaped squares. */

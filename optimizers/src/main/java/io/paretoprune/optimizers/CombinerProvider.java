@@ -2,7 +2,7 @@ package io.paretoprune.optimizers;
 
 import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.seam.GradientCombiner;
 
 /**
  * The multi-objective-rule seam: how the k objective gradients are weighted at every step. A new

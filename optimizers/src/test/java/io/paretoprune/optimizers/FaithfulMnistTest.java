@@ -16,16 +16,16 @@ import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.testing.TestNets;
 import io.paretoprune.core.train.CombinationPlan;
-import io.paretoprune.core.train.CombinerInput;
-import io.paretoprune.core.train.EpochMetrics;
-import io.paretoprune.core.train.GradientCombiner;
 import io.paretoprune.core.train.GroupRule;
-import io.paretoprune.core.train.HookContext;
-import io.paretoprune.core.train.MultiObjectiveTrainer;
-import io.paretoprune.core.train.StepHook;
 import io.paretoprune.core.train.TrainingConfig;
-import io.paretoprune.core.train.TrainingResult;
 import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.core.train.engine.MultiObjectiveTrainer;
+import io.paretoprune.core.train.result.EpochMetrics;
+import io.paretoprune.core.train.result.TrainingResult;
+import io.paretoprune.core.train.seam.CombinerInput;
+import io.paretoprune.core.train.seam.GradientCombiner;
+import io.paretoprune.core.train.seam.HookContext;
+import io.paretoprune.core.train.seam.StepHook;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,7 +138,7 @@ class FaithfulMnistTest {
   static long kernelNonzeros(EpochMetrics e) {
     return e.layers().stream()
         .filter(l -> l.kind().equals("DENSE_KERNEL"))
-        .mapToLong(io.paretoprune.core.train.LayerStats::nonzeros)
+        .mapToLong(io.paretoprune.core.train.result.LayerStats::nonzeros)
         .sum();
   }
 

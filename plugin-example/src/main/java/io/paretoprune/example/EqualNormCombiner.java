@@ -1,9 +1,9 @@
 package io.paretoprune.example;
 
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.GradientCombiner;
-import io.paretoprune.core.train.GramCombiner;
-import io.paretoprune.core.train.NonFiniteGradientException;
+import io.paretoprune.core.train.engine.NonFiniteGradientException;
+import io.paretoprune.core.train.seam.GradientCombiner;
+import io.paretoprune.core.train.seam.GramCombiner;
 import io.paretoprune.optimizers.CombinerProvider;
 import java.util.Map;
 

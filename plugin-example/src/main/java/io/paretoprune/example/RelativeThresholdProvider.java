@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.StepHook;
 import io.paretoprune.pruning.Mask;
 import io.paretoprune.pruning.PruningProvider;
 import io.paretoprune.pruning.PruningSchedule;

@@ -1,7 +1,7 @@
 package io.paretoprune.pruning;
 
-import io.paretoprune.core.train.HookContext;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.HookContext;
+import io.paretoprune.core.train.seam.StepHook;
 
 /** The baseline: a hook that leaves every weight alone. */
 public final class NoPruning implements StepHook {

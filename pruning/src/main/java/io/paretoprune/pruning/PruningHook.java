@@ -7,8 +7,8 @@ import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.ConfigException;
-import io.paretoprune.core.train.HookContext;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.HookContext;
+import io.paretoprune.core.train.seam.StepHook;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,7 +2,7 @@ package io.paretoprune.pruning;
 
 import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.StepHook;
 
 /**
  * The pruning seam: builds the hook that prunes after every step (and once before training).

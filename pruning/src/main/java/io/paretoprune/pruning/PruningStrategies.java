@@ -2,7 +2,7 @@ package io.paretoprune.pruning;
 
 import io.paretoprune.core.plugin.PluginRegistry;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.StepHook;
 import java.util.List;
 
 /** The pruning strategies on the classpath, found through {@link PruningProvider}. */

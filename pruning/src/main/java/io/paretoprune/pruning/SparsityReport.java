@@ -6,7 +6,7 @@ import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterKind;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.param.ParameterSelector;
-import io.paretoprune.core.train.LayerStats;
+import io.paretoprune.core.train.result.LayerStats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

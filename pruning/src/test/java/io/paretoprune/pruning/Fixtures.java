@@ -13,8 +13,8 @@ import io.paretoprune.core.engine.Seeds;
 import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterKind;
 import io.paretoprune.core.param.ParameterRef;
-import io.paretoprune.core.train.HookContext;
-import io.paretoprune.core.train.StepRuleState;
+import io.paretoprune.core.train.seam.HookContext;
+import io.paretoprune.core.train.seam.StepRuleState;
 
 /** Small networks, hand-made parameters and hook contexts for the pruning tests. */
 public final class Fixtures {

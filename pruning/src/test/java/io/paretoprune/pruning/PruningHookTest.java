@@ -14,7 +14,7 @@ import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.testing.TestNets;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.StepHook;
 import io.paretoprune.pruning.PruningSchedule.Ramp;
 import io.paretoprune.pruning.strategy.MagnitudePruning;
 import io.paretoprune.pruning.strategy.Scope;

@@ -11,7 +11,7 @@ import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.StepHook;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -8,7 +8,7 @@ import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.testing.TestNets;
-import io.paretoprune.core.train.LayerStats;
+import io.paretoprune.core.train.result.LayerStats;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

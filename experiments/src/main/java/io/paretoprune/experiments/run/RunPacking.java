@@ -2,9 +2,9 @@ package io.paretoprune.experiments.run;
 
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.train.CombinationPlan;
-import io.paretoprune.core.train.ModelPacker;
 import io.paretoprune.core.train.Packing;
 import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.core.train.seam.ModelPacker;
 import io.paretoprune.experiments.suite.ObjectiveFactory;
 import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.experiments.suite.SuiteSpec;
@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Which pending runs train together as one packed network ({@link
- * io.paretoprune.core.train.PackedTrainer}), and how many per process.
+ * io.paretoprune.core.train.engine.PackedTrainer}), and how many per process.
  *
  * <p>Runs pack together when they share data set, model, objectives, batch size, epochs, evaluation
  * and thread settings, and resume from the same epoch, and when {@link Packing} says their parts

@@ -1,8 +1,8 @@
 package io.paretoprune.experiments.run;
 
-import io.paretoprune.core.train.EpochMetrics;
-import io.paretoprune.core.train.LayerStats;
-import io.paretoprune.core.train.WeightStats;
+import io.paretoprune.core.train.result.EpochMetrics;
+import io.paretoprune.core.train.result.LayerStats;
+import io.paretoprune.core.train.result.WeightStats;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;

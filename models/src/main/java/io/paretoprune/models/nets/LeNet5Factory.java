@@ -10,7 +10,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.ModelPacker;
+import io.paretoprune.core.train.seam.ModelPacker;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelFactory;
 import java.util.Map;

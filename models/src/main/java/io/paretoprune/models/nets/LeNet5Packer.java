@@ -11,7 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
-import io.paretoprune.core.train.ModelPacker;
+import io.paretoprune.core.train.seam.ModelPacker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.GramCombiner;
+import io.paretoprune.core.train.seam.GramCombiner;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.MaxEval;

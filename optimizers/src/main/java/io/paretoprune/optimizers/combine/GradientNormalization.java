@@ -1,6 +1,6 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.NonFiniteGradientException;
+import io.paretoprune.core.train.engine.NonFiniteGradientException;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.GramCombiner;
+import io.paretoprune.core.train.seam.GramCombiner;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.RealVector;

@@ -1,7 +1,7 @@
 package io.paretoprune.optimizers.combine;
 
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.seam.GradientCombiner;
 import io.paretoprune.optimizers.CombinerProvider;
 import java.util.Map;
 

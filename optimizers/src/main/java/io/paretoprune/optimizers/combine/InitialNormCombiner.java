@@ -1,7 +1,7 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.CombinerInput;
-import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.seam.CombinerInput;
+import io.paretoprune.core.train.seam.GradientCombiner;
 import java.util.Arrays;
 
 /**

@@ -1,7 +1,7 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.CombinerInput;
-import io.paretoprune.core.train.GramCombiner;
+import io.paretoprune.core.train.seam.CombinerInput;
+import io.paretoprune.core.train.seam.GramCombiner;
 import java.util.Map;
 
 /**

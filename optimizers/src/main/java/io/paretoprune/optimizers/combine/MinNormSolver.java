@@ -1,7 +1,7 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.MultiObjectiveTrainer;
-import io.paretoprune.core.train.NonFiniteGradientException;
+import io.paretoprune.core.train.engine.MultiObjectiveTrainer;
+import io.paretoprune.core.train.engine.NonFiniteGradientException;
 
 /**
  * The minimum-norm element of the convex hull of k gradients, from their Gram matrix {@code G =

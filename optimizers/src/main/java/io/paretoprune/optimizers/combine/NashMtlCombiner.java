@@ -1,7 +1,7 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.CombinerInput;
-import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.seam.CombinerInput;
+import io.paretoprune.core.train.seam.GradientCombiner;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;

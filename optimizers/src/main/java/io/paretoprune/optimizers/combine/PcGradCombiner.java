@@ -1,7 +1,7 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.CombinerInput;
-import io.paretoprune.core.train.GradientCombiner;
+import io.paretoprune.core.train.seam.CombinerInput;
+import io.paretoprune.core.train.seam.GradientCombiner;
 
 /**
  * PCGrad, "gradient surgery" (Yu et al. 2020): every gradient {@code g_i} in turn has its component

@@ -1,6 +1,6 @@
 package io.paretoprune.optimizers.combine;
 
-import io.paretoprune.core.train.GramCombiner;
+import io.paretoprune.core.train.seam.GramCombiner;
 import java.util.Arrays;
 
 /**

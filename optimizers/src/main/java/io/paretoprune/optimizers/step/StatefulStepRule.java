@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.ParameterTracker;
-import io.paretoprune.core.train.StepRuleState;
+import io.paretoprune.core.train.seam.StepRuleState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

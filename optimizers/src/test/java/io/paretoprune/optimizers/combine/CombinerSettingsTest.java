@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.GradientCombiner;
 import io.paretoprune.core.train.GroupRule;
 import io.paretoprune.core.train.TrainingSchedule;
+import io.paretoprune.core.train.seam.GradientCombiner;
 import io.paretoprune.optimizers.ConfiguredOptimizer;
 import io.paretoprune.optimizers.Optimizers;
 import io.paretoprune.optimizers.PluginCatalog;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretoprune.core.train.NonFiniteGradientException;
+import io.paretoprune.core.train.engine.NonFiniteGradientException;
 import org.junit.jupiter.api.Test;
 
 class CombinersTest {

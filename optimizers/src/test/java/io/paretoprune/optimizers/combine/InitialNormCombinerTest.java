@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.paretoprune.core.train.CombinerInput;
-import io.paretoprune.core.train.NonFiniteGradientException;
+import io.paretoprune.core.train.engine.NonFiniteGradientException;
+import io.paretoprune.core.train.seam.CombinerInput;
 import org.junit.jupiter.api.Test;
 
 /** initial-norm against hand-computed weights: 1 / ||g_i|| normalised, held after the warm-up. */

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretoprune.core.train.CombinerInput;
-import io.paretoprune.core.train.NonFiniteGradientException;
+import io.paretoprune.core.train.engine.NonFiniteGradientException;
+import io.paretoprune.core.train.seam.CombinerInput;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretoprune.core.train.CombinerInput;
+import io.paretoprune.core.train.seam.CombinerInput;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.paretoprune.core.train.CombinerInput;
+import io.paretoprune.core.train.seam.CombinerInput;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;

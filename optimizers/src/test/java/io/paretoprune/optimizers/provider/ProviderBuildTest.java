@@ -118,7 +118,7 @@ class ProviderBuildTest {
     assertFalse(g.combiner().needsGram());
     assertArrayEquals(
         new double[] {1, 3e-4},
-        g.combiner().weights(io.paretoprune.core.train.CombinerInput.ofGram(null)));
+        g.combiner().weights(io.paretoprune.core.train.seam.CombinerInput.ofGram(null)));
     assertInstanceOf(Sgd.class, o.step().combinedRule());
     ConfiguredOptimizer n =
         create(
@@ -127,7 +127,7 @@ class ProviderBuildTest {
             Map.of("weights", List.of(3, 1), "normalize", true, "step", "rmsprop", "rho", 0.8));
     assertArrayEquals(
         new double[] {0.75, 0.25},
-        single(n).combiner().weights(io.paretoprune.core.train.CombinerInput.ofGram(null)));
+        single(n).combiner().weights(io.paretoprune.core.train.seam.CombinerInput.ofGram(null)));
     assertInstanceOf(RmsPropStep.class, n.step().combinedRule());
   }
 
@@ -137,19 +137,19 @@ class ProviderBuildTest {
         new double[] {1, 0, 0},
         single(create("sgd", 3, Map.of()))
             .combiner()
-            .weights(io.paretoprune.core.train.CombinerInput.ofGram(null)));
+            .weights(io.paretoprune.core.train.seam.CombinerInput.ofGram(null)));
     assertArrayEquals(
         new double[] {1},
         single(create("adam", 1, Map.of()))
             .combiner()
-            .weights(io.paretoprune.core.train.CombinerInput.ofGram(null)));
+            .weights(io.paretoprune.core.train.seam.CombinerInput.ofGram(null)));
     assertInstanceOf(Adam.class, create("adam", 2, Map.of()).step().combinedRule());
     assertInstanceOf(RmsPropStep.class, create("rmsprop", 2, Map.of()).step().combinedRule());
     assertArrayEquals(
         new double[] {1, 3e-4},
         single(create("sgd", 2, Map.of("weights", List.of(1, 3e-4))))
             .combiner()
-            .weights(io.paretoprune.core.train.CombinerInput.ofGram(null)));
+            .weights(io.paretoprune.core.train.seam.CombinerInput.ofGram(null)));
   }
 
   @Test
@@ -164,7 +164,10 @@ class ProviderBuildTest {
     assertInstanceOf(MinNormCombiner.class, groups.get(1).combiner());
     assertArrayEquals(
         new double[] {1},
-        groups.get(2).combiner().weights(io.paretoprune.core.train.CombinerInput.ofGram(null)));
+        groups
+            .get(2)
+            .combiner()
+            .weights(io.paretoprune.core.train.seam.CombinerInput.ofGram(null)));
     assertInstanceOf(Adam.class, o.step().combinedRule());
   }
 }

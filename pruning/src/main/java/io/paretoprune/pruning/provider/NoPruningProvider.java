@@ -1,7 +1,7 @@
 package io.paretoprune.pruning.provider;
 
 import io.paretoprune.core.plugin.PluginSettings;
-import io.paretoprune.core.train.StepHook;
+import io.paretoprune.core.train.seam.StepHook;
 import io.paretoprune.pruning.NoPruning;
 import io.paretoprune.pruning.PruningProvider;
 import java.util.Map;
