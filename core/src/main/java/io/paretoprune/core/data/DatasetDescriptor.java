@@ -48,8 +48,61 @@ public interface DatasetDescriptor extends Plugin {
     return java.nio.file.Files.isDirectory(own) ? own : root;
   }
 
-  /** Reads both splits from {@code root} (see {@link #resolve}). */
+  /** Reads both splits of images from {@code root} (see {@link #resolve}). */
   DatasetSplits load(Path root);
+
+  /** What messages call this data set's examples, plural: {@code images} unless it says. */
+  default String examplesNoun() {
+    return "images";
+  }
+
+  /**
+   * Reads both splits in full and checks them as a run would use them: the first {@code trainLimit}
+   * / {@code testLimit} examples (0: all), both splits with one example shape. A data set of other
+   * examples than images overrides this and {@link #tensors}.
+   *
+   * @throws DatasetFormatException naming the first bad file and its fault
+   */
+  default DataSummary summarize(Path root, int trainLimit, int testLimit) {
+    DatasetSplits splits = load(root);
+    LabeledImages train = splits.train().head(trainLimit > 0 ? trainLimit : Integer.MAX_VALUE);
+    LabeledImages test = splits.test().head(testLimit > 0 ? testLimit : Integer.MAX_VALUE);
+    if (test.count() > 0
+        && (test.channels() != train.channels()
+            || test.height() != train.height()
+            || test.width() != train.width())) {
+      throw new DatasetFormatException(
+          Path.of(test.source()),
+          "test images are " + shape(test) + ", training images " + shape(train));
+    }
+    return new DataSummary(
+        train.count(),
+        test.count(),
+        new int[] {train.channels(), train.height(), train.width()},
+        train.classes(),
+        Path.of(train.source()),
+        Path.of(test.source()));
+  }
+
+  /**
+   * Both splits as the trainer takes them, limited as in {@link #summarize}: images are read by
+   * {@link #load} and made tensors by {@link #normalization}.
+   *
+   * @param manager owns the tensors
+   */
+  default TaskData tensors(
+      Path root, int trainLimit, int testLimit, ai.djl.ndarray.NDManager manager) {
+    DatasetSplits splits = load(root);
+    LabeledImages train = splits.train().head(trainLimit > 0 ? trainLimit : Integer.MAX_VALUE);
+    LabeledImages test = splits.test().head(testLimit > 0 ? testLimit : Integer.MAX_VALUE);
+    TensorDataset[] t = normalization().apply(manager, train, test);
+    return new TaskData(
+        t[0], t[1], new int[] {train.channels(), train.height(), train.width()}, train.classes());
+  }
+
+  private static String shape(LabeledImages images) {
+    return images.channels() + "x" + images.height() + "x" + images.width();
+  }
 
   /**
    * Checks that every file exists and has a readable header, without reading the data; a {@link

@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.paretoprune.core.data.DatasetDescriptor;
-import io.paretoprune.core.data.DatasetSplits;
 import io.paretoprune.core.data.Datasets;
 import io.paretoprune.core.data.LabeledImages;
+import io.paretoprune.core.data.TaskData;
 import io.paretoprune.core.data.TensorDataset;
 import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.objective.Objective;
@@ -78,17 +78,19 @@ public final class RunExecutor {
     long t0 = System.nanoTime();
     DatasetDescriptor descriptor = Datasets.get(first.dataset().name());
     Path dir = first.dataset().dir() != null ? Path.of(first.dataset().dir()) : dataRoot;
-    DatasetSplits splits = descriptor.load(dir);
-    LabeledImages train = limit(splits.train(), first.dataset().trainLimit());
-    LabeledImages test = limit(splits.test(), first.dataset().testLimit());
     List<Prepared> runs = new ArrayList<>();
     List<TrainingResult> results;
     try (NDManager manager = NDManager.newBaseManager()) {
-      TensorDataset[] data = descriptor.normalization().apply(manager, train, test);
-      InputSpec input =
-          new InputSpec(train.channels(), train.height(), train.width(), train.classes());
+      // The data set makes its tensors, whatever its examples are (images by default).
+      TaskData task =
+          descriptor.tensors(
+              dir, first.dataset().trainLimit(), first.dataset().testLimit(), manager);
+      TensorDataset[] data = {task.train(), task.test()};
+      int[] shape = task.exampleShape();
+      InputSpec input = new InputSpec(shape[0], shape[1], shape[2], task.classes());
+      int trainCount = (int) task.train().size();
       for (RunSpec spec : specs) {
-        runs.add(prepare(spec, manager, input, train.count(), progress.apply(spec)));
+        runs.add(prepare(spec, manager, input, trainCount, progress.apply(spec)));
       }
       if (runs.size() == 1) {
         results = List.of(runs.get(0).builder.build().fit(data[0], data[1]));

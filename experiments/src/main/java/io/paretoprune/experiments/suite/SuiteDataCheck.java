@@ -1,10 +1,9 @@
 package io.paretoprune.experiments.suite;
 
+import io.paretoprune.core.data.DataSummary;
 import io.paretoprune.core.data.DatasetDescriptor;
 import io.paretoprune.core.data.DatasetFormatException;
-import io.paretoprune.core.data.DatasetSplits;
 import io.paretoprune.core.data.Datasets;
-import io.paretoprune.core.data.LabeledImages;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.models.InputSpec;
@@ -31,49 +30,42 @@ public final class SuiteDataCheck {
   public static void check(SuiteSpec suite, Path dataRoot) {
     SuiteSpec.DatasetSpec ds = suite.dataset();
     DatasetDescriptor descriptor = Datasets.get(ds.name());
-    DatasetSplits splits = descriptor.load(ds.dir() != null ? Path.of(ds.dir()) : dataRoot);
-    LabeledImages train = limit(splits.train(), ds.trainLimit());
-    LabeledImages test = limit(splits.test(), ds.testLimit());
-    if (train.count() / suite.batchSize() < 1) {
-      throw fault(
-          train,
-          train.count()
-              + " training images"
+    DataSummary data =
+        descriptor.summarize(
+            ds.dir() != null ? Path.of(ds.dir()) : dataRoot, ds.trainLimit(), ds.testLimit());
+    if (data.trainCount() / suite.batchSize() < 1) {
+      throw new DatasetFormatException(
+          data.trainSource(),
+          data.trainCount()
+              + " training "
+              + descriptor.examplesNoun()
               + (ds.trainLimit() > 0 ? " (train_limit " + ds.trainLimit() + ")" : "")
               + " make no batch of "
               + suite.batchSize());
     }
-    if (test.count() < 1) {
-      throw fault(test, "no test images" + (ds.testLimit() > 0 ? "" : " in the file"));
+    if (data.testCount() < 1) {
+      throw new DatasetFormatException(
+          data.testSource(),
+          "no test " + descriptor.examplesNoun() + (ds.testLimit() > 0 ? "" : " in the file"));
     }
-    if (test.channels() != train.channels()
-        || test.height() != train.height()
-        || test.width() != train.width()) {
-      throw fault(test, "test images are " + shape(test) + ", training images " + shape(train));
-    }
+    int[] shape = data.exampleShape();
     try {
       ModelZoo.load()
           .validate(
               suite.model().name(),
               new PluginSettings(suite.model().settings()),
-              new InputSpec(train.channels(), train.height(), train.width(), train.classes()));
+              new InputSpec(shape[0], shape[1], shape[2], data.classes()));
     } catch (ConfigException | IllegalArgumentException e) {
       String why = e instanceof ConfigException c ? c.problem() : e.getMessage();
-      throw fault(
-          train,
-          "images of " + shape(train) + " do not fit model '" + suite.model().name() + "': " + why);
+      throw new DatasetFormatException(
+          data.trainSource(),
+          descriptor.examplesNoun()
+              + " of "
+              + data.shapeText()
+              + " do not fit model '"
+              + suite.model().name()
+              + "': "
+              + why);
     }
-  }
-
-  private static LabeledImages limit(LabeledImages images, int n) {
-    return n > 0 ? images.head(n) : images;
-  }
-
-  private static String shape(LabeledImages images) {
-    return images.channels() + "x" + images.height() + "x" + images.width();
-  }
-
-  private static DatasetFormatException fault(LabeledImages images, String reason) {
-    return new DatasetFormatException(Path.of(images.source()), reason);
   }
 }
