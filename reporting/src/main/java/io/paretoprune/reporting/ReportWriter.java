@@ -1,11 +1,10 @@
 package io.paretoprune.reporting;
 
+import io.paretoprune.core.io.AtomicFiles;
 import io.paretoprune.stats.MetricSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,22 +71,17 @@ public final class ReportWriter {
     try {
       Files.createDirectories(figureDir);
       for (Map.Entry<String, String> f : svg.entrySet()) {
-        atomically(
+        AtomicFiles.writeString(
             figureDir.resolve(f.getKey() + ".svg"),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f.getValue());
       }
       if (landing != null) {
-        Path csv = report.resolve(".landing.csv.tmp");
-        landing.table().write().csv(csv.toFile());
-        Files.move(
-            csv,
-            report.resolve("landing.csv"),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        tech.tablesaw.api.Table table = landing.table();
+        AtomicFiles.write(report.resolve("landing.csv"), out -> table.write().csv(out));
       }
       String page = new ReportPage(in, new FigureHtml(figures, svg), Instant.now()).html();
       Path index = report.resolve("index.html");
-      atomically(index, page);
+      AtomicFiles.writeString(index, page);
       return index;
     } catch (IOException e) {
       throw new ReportException(report + ": cannot write the report: " + e.getMessage(), e);
@@ -120,12 +114,6 @@ public final class ReportWriter {
     List<String> order = figureOrder(in.metric());
     out.sort(Comparator.comparingInt(f -> order.indexOf(f.name())));
     return out;
-  }
-
-  private static void atomically(Path file, String content) throws IOException {
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** The names of every figure a report can have, in page order, for an accuracy task. */
