@@ -91,6 +91,18 @@ class ReportCommandTest {
   }
 
   @Test
+  void aBrokenTaskJsonIsExitTwoAndOneLineNamingTheFile() throws Exception {
+    Path dir = suite();
+    Path task = dir.resolve("task.json");
+    Files.writeString(task, "{\"task\": \"image-classification\", \"metrics\": []}");
+    CliRun.Outcome o = CliRun.run("report", dir.toString());
+    assertEquals(Main.BAD_INPUT, o.code());
+    assertEquals(
+        "paretoprune: " + task + ": 'metrics' must be a non-empty list of metrics", o.line());
+    assertFalse(o.line().contains("\n"));
+  }
+
+  @Test
   void helpNamesTheFrontOption() {
     CliRun.Outcome o = CliRun.run("report", "--help");
     assertEquals(0, o.code());
