@@ -1,6 +1,7 @@
 package io.paretoprune.cli;
 
 import io.paretoprune.core.data.Datasets;
+import io.paretoprune.core.objective.LossTerms;
 import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginRegistry;
 import io.paretoprune.core.task.Tasks;
@@ -24,15 +25,16 @@ import picocli.CommandLine.Parameters;
     name = "list",
     mixinStandardHelpOptions = true,
     description =
-        "List the optimizers, pruning strategies, models, datasets, tasks (and any other plug-in seam)"
+        "List the optimizers, pruning strategies, models, datasets, tasks, losses (and any other"
+            + " plug-in seam)"
             + " with each entry's origin (built-in or the plug-in jar's file name) and settings.")
 public final class ListCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "WHAT",
       arity = "0..1",
       description =
-          "optimizers, pruning, models, datasets, tasks or another seam's kind; all seams when"
-              + " omitted")
+          "optimizers, pruning, models, datasets, tasks, losses or another seam's kind; all seams"
+              + " when omitted")
   String what;
 
   @Override
@@ -45,6 +47,7 @@ public final class ListCommand implements Callable<Integer> {
     ModelZoo.load();
     Datasets.registry();
     Tasks.registry();
+    LossTerms.registry();
     List<PluginRegistry<?>> seams = PluginRegistry.loaded();
     if (what == null) {
       for (PluginRegistry<?> r : seams) {
@@ -72,7 +75,9 @@ public final class ListCommand implements Callable<Integer> {
   private static List<String> aliases(PluginRegistry<?> r) {
     String kind = PluginRegistry.kindOf(r.seam()).toLowerCase(Locale.ROOT).replace(' ', '-');
     String plural =
-        kind.matches(".*[^aeiou]y") ? kind.substring(0, kind.length() - 1) + "ies" : kind + "s";
+        kind.matches(".*[^aeiou]y")
+            ? kind.substring(0, kind.length() - 1) + "ies"
+            : kind.endsWith("s") ? kind + "es" : kind + "s";
     return List.of(
         kind, plural, kind.split("-")[0], r.seam().getSimpleName().toLowerCase(Locale.ROOT));
   }

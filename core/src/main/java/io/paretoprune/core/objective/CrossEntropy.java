@@ -23,6 +23,11 @@ public final class CrossEntropy implements LossTerm {
   }
 
   @Override
+  public String description() {
+    return "softmax cross-entropy on class labels, averaged over the batch";
+  }
+
+  @Override
   public boolean packable() {
     return true;
   }

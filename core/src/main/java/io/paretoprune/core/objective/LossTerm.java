@@ -1,17 +1,37 @@
 package io.paretoprune.core.objective;
 
 import ai.djl.ndarray.NDArray;
+import io.paretoprune.core.plugin.Plugin;
+import java.util.Map;
 
-/** A data-dependent term, differentiated by autograd. */
-public interface LossTerm {
-  /** Short name for logs, e.g. {@code cross_entropy}. */
+/**
+ * A data-dependent term, differentiated by autograd: the data loss an objective names in a suite
+ * ({@code loss: cross_entropy}). A seam: register an implementation (public, with a public
+ * no-argument constructor) in {@code META-INF/services/io.paretoprune.core.objective.LossTerm}.
+ */
+public interface LossTerm extends Plugin {
+  /** Short name suites use, e.g. {@code cross_entropy}. */
+  @Override
   String name();
+
+  @Override
+  default String description() {
+    return name();
+  }
+
+  /** None: a loss is chosen by name. */
+  @Override
+  default Map<String, String> settings() {
+    return Map.of();
+  }
 
   /**
    * The mean loss over the batch as a scalar, recorded by the gradient collector.
    *
-   * @param logits network outputs before softmax, [batch, classes]
-   * @param labels class indices, [batch]
+   * @param logits network outputs before softmax, [batch, classes] (a sequence task's: [batch,
+   *     frames, classes])
+   * @param labels the data set's labels of the batch: class indices [batch] for classification;
+   *     whatever the data set and its task agree on otherwise
    */
   NDArray evaluate(NDArray logits, NDArray labels);
 

@@ -1,10 +1,10 @@
 package io.paretoprune.experiments.suite;
 
-import io.paretoprune.core.objective.CrossEntropy;
 import io.paretoprune.core.objective.GroupLassoPenalty;
 import io.paretoprune.core.objective.L1Penalty;
 import io.paretoprune.core.objective.L2Penalty;
 import io.paretoprune.core.objective.LossTerm;
+import io.paretoprune.core.objective.LossTerms;
 import io.paretoprune.core.objective.Objective;
 import io.paretoprune.core.objective.Penalty;
 import io.paretoprune.core.param.ParameterSelector;
@@ -20,7 +20,7 @@ public final class ObjectiveFactory {
     List<Objective> out = new ArrayList<>();
     for (SuiteSpec.ObjectiveSpec s : specs) {
       Optional<LossTerm> loss =
-          s.loss() == null ? Optional.empty() : Optional.of(new CrossEntropy());
+          s.loss() == null ? Optional.empty() : Optional.of(LossTerms.get(s.loss()));
       List<Penalty> penalties = new ArrayList<>();
       for (SuiteSpec.PenaltySpec p : s.penalties()) {
         ParameterSelector on = ParameterSelector.parse(p.on());

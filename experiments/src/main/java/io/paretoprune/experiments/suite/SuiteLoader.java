@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.paretoprune.core.objective.LossTerms;
 import io.paretoprune.core.plugin.ConfigException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -225,8 +226,12 @@ public final class SuiteLoader {
         throw o.error("name", "duplicate objective name '" + name + "'");
       }
       String loss = o.text("loss", null);
-      if (loss != null && !loss.equals("cross_entropy")) {
-        throw o.error("loss", "unknown loss '" + loss + "'; known: cross_entropy");
+      if (loss != null) {
+        try {
+          LossTerms.get(loss);
+        } catch (ConfigException e) {
+          throw o.error("loss", e.problem());
+        }
       }
       List<SuiteSpec.PenaltySpec> penalties = new ArrayList<>();
       for (String type : List.of("l1", "l2", "group_lasso")) {

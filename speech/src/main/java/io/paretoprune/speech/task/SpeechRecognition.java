@@ -1,0 +1,25 @@
+package io.paretoprune.speech.task;
+
+import io.paretoprune.core.task.Task;
+import io.paretoprune.core.task.TaskMetric;
+import java.util.List;
+
+/** Transcribing speech, measured by the word error rate (primary) and the character error rate. */
+public final class SpeechRecognition implements Task {
+  public static final String NAME = "speech-recognition";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "transcripts from audio, measured by greedy-decoded word and character error rates";
+  }
+
+  @Override
+  public List<TaskMetric> metrics() {
+    return List.of(ErrorRateMetric.words(), ErrorRateMetric.characters());
+  }
+}
