@@ -37,7 +37,7 @@ class SlurmOutputTest {
 
   @Test
   void batchScriptArgumentsAreQuotedOnlyWhenNeeded() {
-    assertEquals("/work/results/a.json", SlurmLauncher.quote("/work/results/a.json"));
+    assertEquals("/shared/results/a.json", SlurmLauncher.quote("/shared/results/a.json"));
     assertEquals("'/my results/x'", SlurmLauncher.quote("/my results/x"));
     assertEquals("'it'\\''s'", SlurmLauncher.quote("it's"));
   }
