@@ -65,8 +65,8 @@ public interface DatasetDescriptor extends Plugin {
    */
   default DataSummary summarize(Path root, int trainLimit, int testLimit) {
     DatasetSplits splits = load(root);
-    LabeledImages train = splits.train().head(trainLimit > 0 ? trainLimit : Integer.MAX_VALUE);
-    LabeledImages test = splits.test().head(testLimit > 0 ? testLimit : Integer.MAX_VALUE);
+    LabeledImages train = splits.train().limit(trainLimit);
+    LabeledImages test = splits.test().limit(testLimit);
     if (test.count() > 0
         && (test.channels() != train.channels()
             || test.height() != train.height()
@@ -93,8 +93,8 @@ public interface DatasetDescriptor extends Plugin {
   default TaskData tensors(
       Path root, int trainLimit, int testLimit, ai.djl.ndarray.NDManager manager) {
     DatasetSplits splits = load(root);
-    LabeledImages train = splits.train().head(trainLimit > 0 ? trainLimit : Integer.MAX_VALUE);
-    LabeledImages test = splits.test().head(testLimit > 0 ? testLimit : Integer.MAX_VALUE);
+    LabeledImages train = splits.train().limit(trainLimit);
+    LabeledImages test = splits.test().limit(testLimit);
     TensorDataset[] t = normalization().apply(manager, train, test);
     return new TaskData(
         t[0], t[1], new int[] {train.channels(), train.height(), train.width()}, train.classes());

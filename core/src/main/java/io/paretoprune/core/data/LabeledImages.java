@@ -36,6 +36,13 @@ public record LabeledImages(
     }
   }
 
+  /**
+   * A suite's {@code train_limit} / {@code test_limit}: the first {@code limit} images, all at 0.
+   */
+  public LabeledImages limit(int limit) {
+    return limit > 0 ? head(limit) : this;
+  }
+
   /** The first {@code n} images (all when {@code n >= count}). */
   public LabeledImages head(int n) {
     if (n >= count) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.paretoprune.core.data.DatasetDescriptor;
 import io.paretoprune.core.data.Datasets;
-import io.paretoprune.core.data.LabeledImages;
 import io.paretoprune.core.data.TaskData;
 import io.paretoprune.core.data.TensorDataset;
 import io.paretoprune.core.engine.EngineSetup;
@@ -215,10 +214,6 @@ public final class RunExecutor {
     if (result.status() == TrainingResult.Status.COMPLETED) {
       ModelStore.save(net, tmp);
     }
-  }
-
-  static LabeledImages limit(LabeledImages images, int n) {
-    return n > 0 ? images.head(n) : images;
   }
 
   private void write(

@@ -57,6 +57,9 @@ public final class RunLauncher {
     ProcessBuilder pb = new ProcessBuilder(ChildJvm.command(spec, dataRoot, runs, gitCommit));
     pb.redirectError(log.toFile());
     Map<String, RunSpec> byId = new LinkedHashMap<>();
+    // A pack shares its data set, so one task (looked up once, not per progress line) names the
+    // metric of its lines.
+    String metric = TaskFile.of(pack.get(0)).primary().label();
     for (RunSpec r : pack) {
       byId.put(r.runId(), r);
       progress.started(r.runId(), r.epochs());
@@ -77,7 +80,7 @@ public final class RunLauncher {
                   + "/"
                   + byId.get(f[1]).epochs()
                   + " test "
-                  + TaskFile.of(byId.get(f[1])).primary().label()
+                  + metric
                   + " "
                   + f[3]
                   + ", dense nonzeros "

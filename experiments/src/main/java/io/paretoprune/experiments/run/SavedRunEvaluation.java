@@ -52,10 +52,8 @@ public final class SavedRunEvaluation {
     DatasetDescriptor descriptor = Datasets.get(own ? spec.dataset().name() : datasetName);
     Path dir = own && spec.dataset().dir() != null ? Path.of(spec.dataset().dir()) : dataRoot;
     DatasetSplits splits = descriptor.load(dir);
-    LabeledImages train =
-        own ? RunExecutor.limit(splits.train(), spec.dataset().trainLimit()) : splits.train();
-    LabeledImages test =
-        own ? RunExecutor.limit(splits.test(), spec.dataset().testLimit()) : splits.test();
+    LabeledImages train = own ? splits.train().limit(spec.dataset().trainLimit()) : splits.train();
+    LabeledImages test = own ? splits.test().limit(spec.dataset().testLimit()) : splits.test();
     EngineSetup.setThreads(spec.threads());
     EngineSetup.pytorchOffline();
     try (NDManager manager = NDManager.newBaseManager()) {
