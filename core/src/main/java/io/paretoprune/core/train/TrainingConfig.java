@@ -1,5 +1,7 @@
 package io.paretoprune.core.train;
 
+import io.paretoprune.core.data.BatchOrder;
+
 /**
  * Loop settings.
  *
@@ -8,10 +10,19 @@ package io.paretoprune.core.train;
  * @param seed seeds the shuffling (initial weights are the model factory's business)
  * @param evalBatchSize examples per forward pass during evaluation
  * @param maxStepsPerEpoch caps steps per epoch for quick looks; 0 means no cap
+ * @param batchOrder how an epoch's examples are dealt into batches
  */
 public record TrainingConfig(
-    int epochs, int batchSize, long seed, int evalBatchSize, int maxStepsPerEpoch) {
+    int epochs,
+    int batchSize,
+    long seed,
+    int evalBatchSize,
+    int maxStepsPerEpoch,
+    BatchOrder batchOrder) {
   public TrainingConfig {
+    if (batchOrder == null) {
+      throw new IllegalArgumentException("batch order must be given");
+    }
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
     }
@@ -28,12 +39,18 @@ public record TrainingConfig(
     }
   }
 
+  /** Shuffled batches (the paper's). */
+  public TrainingConfig(
+      int epochs, int batchSize, long seed, int evalBatchSize, int maxStepsPerEpoch) {
+    this(epochs, batchSize, seed, evalBatchSize, maxStepsPerEpoch, BatchOrder.SHUFFLED);
+  }
+
   public static TrainingConfig of(int epochs, int batchSize, long seed) {
     return new TrainingConfig(epochs, batchSize, seed, 1000, 0);
   }
 
   public TrainingConfig withMaxStepsPerEpoch(int steps) {
-    return new TrainingConfig(epochs, batchSize, seed, evalBatchSize, steps);
+    return new TrainingConfig(epochs, batchSize, seed, evalBatchSize, steps, batchOrder);
   }
 
   /** Steps one epoch takes over {@code n} training examples. */

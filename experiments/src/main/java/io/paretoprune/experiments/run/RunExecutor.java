@@ -171,7 +171,8 @@ public final class RunExecutor {
             spec.batchSize(),
             spec.seed(),
             spec.evalBatchSize(),
-            spec.maxStepsPerEpoch());
+            spec.maxStepsPerEpoch(),
+            spec.dataset().order());
     TrainingSchedule schedule =
         new TrainingSchedule(spec.epochs(), config.stepsPerEpoch(trainCount));
     ConfiguredOptimizer optimizer =

@@ -27,7 +27,8 @@ public final class RunConfigHash {
             "",
             "",
             "",
-            new SuiteSpec.DatasetSpec(d.name(), null, d.trainLimit(), d.testLimit()),
+            new SuiteSpec.DatasetSpec(
+                d.name(), null, d.trainLimit(), d.testLimit(), d.batchOrder()),
             spec.model(),
             spec.objectives(),
             spec.optimizer(),

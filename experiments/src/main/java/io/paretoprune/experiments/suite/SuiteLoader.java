@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.paretoprune.core.data.BatchOrder;
 import io.paretoprune.core.objective.LossTerms;
 import io.paretoprune.core.plugin.ConfigException;
 import java.io.IOException;
@@ -16,10 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a suite file. Every problem is a {@link ConfigException} naming the file and the key;
@@ -125,13 +128,26 @@ public final class SuiteLoader {
               + "'");
     }
     ConfigNode ds =
-        root.required("dataset").allowOnly(Set.of("name", "dir", "train_limit", "test_limit"));
+        root.required("dataset")
+            .allowOnly(Set.of("name", "dir", "train_limit", "test_limit", "batch_order"));
+    String batchOrder = ds.text("batch_order", null);
+    if (batchOrder != null && BatchOrder.byKey(batchOrder) == null) {
+      throw ds.error(
+          "batch_order",
+          "unknown batch order '"
+              + batchOrder
+              + "'; use "
+              + Arrays.stream(BatchOrder.values())
+                  .map(BatchOrder::key)
+                  .collect(Collectors.joining(" or ")));
+    }
     SuiteSpec.DatasetSpec dataset =
         new SuiteSpec.DatasetSpec(
             ds.required("name").text(),
             ds.text("dir", null),
             ds.integer("train_limit", 0, 0, Integer.MAX_VALUE),
-            ds.integer("test_limit", 0, 0, Integer.MAX_VALUE));
+            ds.integer("test_limit", 0, 0, Integer.MAX_VALUE),
+            batchOrder);
     SuiteSpec.PluginSpec model = plugin(root.required("model"));
     List<SuiteSpec.ObjectiveSpec> objectives = objectives(root.required("objectives"));
     List<SuiteSpec.OptimizerSpec> optimizers =

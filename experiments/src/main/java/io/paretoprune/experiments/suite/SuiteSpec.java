@@ -1,5 +1,7 @@
 package io.paretoprune.experiments.suite;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paretoprune.core.data.BatchOrder;
 import java.util.List;
 import java.util.Map;
 
@@ -58,8 +60,26 @@ public record SuiteSpec(
         slurm);
   }
 
-  /** Data set name, optional directory (default {@code <data>/<name>}), optional size limits. */
-  public record DatasetSpec(String name, String dir, int trainLimit, int testLimit) {}
+  /**
+   * Data set name, optional directory (default {@code <data>/<name>}), optional size limits, and
+   * the batch order ({@code null}: shuffled; left out of the JSON then, so that the config hashes
+   * of runs made before the key existed stay as they were).
+   */
+  public record DatasetSpec(
+      String name,
+      String dir,
+      int trainLimit,
+      int testLimit,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String batchOrder) {
+    public DatasetSpec(String name, String dir, int trainLimit, int testLimit) {
+      this(name, dir, trainLimit, testLimit, null);
+    }
+
+    /** The order the runs deal their batches in. */
+    public BatchOrder order() {
+      return batchOrder == null ? BatchOrder.SHUFFLED : BatchOrder.byKey(batchOrder);
+    }
+  }
 
   /** A plug-in by name with its settings. */
   public record PluginSpec(String name, Map<String, Object> settings) {}

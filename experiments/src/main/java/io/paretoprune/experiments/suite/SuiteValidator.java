@@ -1,5 +1,6 @@
 package io.paretoprune.experiments.suite;
 
+import io.paretoprune.core.data.BatchOrder;
 import io.paretoprune.core.data.Datasets;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.ConfigException;
@@ -21,6 +22,15 @@ final class SuiteValidator {
 
   static void validate(SuiteSpec s, String file) {
     check(file, "dataset.name", () -> Datasets.get(s.dataset().name()));
+    if (s.dataset().order() == BatchOrder.BY_LENGTH
+        && !Datasets.get(s.dataset().name()).sequences()) {
+      throw new ConfigException(
+          file,
+          "dataset.batch_order",
+          "by_length needs examples of different lengths; "
+              + s.dataset().name()
+              + "'s all have one size");
+    }
     check(
         file,
         "model",

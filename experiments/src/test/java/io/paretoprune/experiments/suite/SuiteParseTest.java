@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.paretoprune.core.plugin.ConfigException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,39 @@ class SuiteParseTest {
     assertEquals(1.0e-4, s.objectives().get(0).penalties().get(0).factor());
     assertEquals(4, RunPlanner.plan(s).size());
     assertEquals("SMGD-s1", RunPlanner.plan(s).get(0).runId());
+  }
+
+  @Test
+  void batchOrderIsShuffledUnlessByLengthIsAskedForAndLeavesOldHashesAlone() throws Exception {
+    SuiteSpec plain = parse(GOOD);
+    assertEquals(io.paretoprune.core.data.BatchOrder.SHUFFLED, plain.dataset().order());
+    RunSpec run = RunPlanner.plan(plain).get(0);
+    assertTrue(!run.toJson().contains("batchOrder"), run.toJson());
+    SuiteSpec shuffled =
+        parse(GOOD.replace("train_limit: 640}", "train_limit: 640, batch_order: shuffled}"));
+    assertEquals(io.paretoprune.core.data.BatchOrder.SHUFFLED, shuffled.dataset().order());
+    SuiteSpec byLength =
+        parse(GOOD.replace("train_limit: 640}", "train_limit: 640, batch_order: by_length}"));
+    assertEquals(io.paretoprune.core.data.BatchOrder.BY_LENGTH, byLength.dataset().order());
+    assertTrue(
+        !run.configHash().equals(RunPlanner.plan(byLength).get(0).configHash()),
+        "the order changes a run's numbers, so its hash");
+    ConfigException bad =
+        fails(GOOD.replace("train_limit: 640}", "train_limit: 640, batch_order: sorted}"));
+    assertEquals("dataset.batch_order", bad.key());
+    assertTrue(bad.getMessage().contains("use shuffled or by_length"), bad.getMessage());
+  }
+
+  @Test
+  void batchesByLengthOfImagesAreRefusedNamingTheKey(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    Path file =
+        java.nio.file.Files.writeString(
+            tmp.resolve("s.yaml"),
+            GOOD.replace("train_limit: 640}", "train_limit: 640, batch_order: by_length}"));
+    ConfigException e = assertThrows(ConfigException.class, () -> SuiteLoader.load(file));
+    assertEquals("dataset.batch_order", e.key());
+    assertTrue(e.getMessage().contains("mnist's all have one size"), e.getMessage());
   }
 
   @Test

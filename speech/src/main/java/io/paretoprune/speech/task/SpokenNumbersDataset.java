@@ -23,8 +23,9 @@ import java.util.List;
  * {@code spoken-numbers}: the spoken digit strings of {@code fetch-data --only spoken-numbers}
  * (docs/speech.md), DeepSpeech's features (26 MFCC, 9 context frames each side: 494 inputs a
  * frame), trained on {@code train.csv} and tested on {@code test-voices.csv} (espeak-ng voices no
- * training utterance uses). Each split is one padded tensor {@code [N, longest, 494]}; labels as
- * {@link SpeechLabels}.
+ * training utterance uses). Each split is one padded tensor {@code [N, longest, 494]} with each
+ * utterance's frames as its lengths (every batch is cut to its own longest); labels as {@link
+ * SpeechLabels}.
  */
 public final class SpokenNumbersDataset implements DatasetDescriptor {
   static final String TRAIN = "train.csv";
@@ -44,6 +45,11 @@ public final class SpokenNumbersDataset implements DatasetDescriptor {
   @Override
   public String task() {
     return SpeechRecognition.NAME;
+  }
+
+  @Override
+  public boolean sequences() {
+    return true;
   }
 
   @Override
@@ -123,7 +129,7 @@ public final class SpokenNumbersDataset implements DatasetDescriptor {
     SpeechBatch batch = SpeechBatch.of(manager, used, FEATURES.contextFrames());
     try {
       NDArray labels = SpeechLabels.of(batch);
-      return new TensorDataset(batch.features(), labels);
+      return new TensorDataset(batch.features(), labels, batch.featureLengths().toIntArray());
     } finally {
       batch.featureLengths().close();
       batch.labels().close();

@@ -91,13 +91,24 @@ final class Evaluator {
       for (TaskMetric m : metrics) {
         accumulators.add(m.start(scratch, 1));
       }
+      // Sequences go shortest first, so that each batch is cut to little more than its frames;
+      // the figures are sums over examples, whatever their order.
+      long[] order = data.hasLengths() ? data.evaluationOrder() : null;
       for (long from = 0; from < n; from += batchSize) {
         long to = Math.min(n, from + batchSize);
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
-          NDIndex range = new NDIndex().addSliceDim(from, to);
-          NDArray x = data.features().get(range);
-          NDArray y = data.labels().get(range);
+          NDArray x;
+          NDArray y;
+          if (order == null) {
+            x = data.slice(from, to);
+            y = data.labels().get(new NDIndex().addSliceDim(from, to));
+          } else {
+            long[] rows = java.util.Arrays.copyOfRange(order, (int) from, (int) to);
+            NDArray index = data.labels().getManager().create(rows);
+            x = data.gather(index, rows);
+            y = data.labels().get(index);
+          }
           NDArray outputs = block.forward(store, new NDList(x), false).singletonOrThrow();
           for (MetricAccumulator a : accumulators) {
             a.add(outputs, y, false);

@@ -7,7 +7,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import io.paretoprune.core.data.TensorDataset;
-import io.paretoprune.core.engine.Seeds;
 import io.paretoprune.core.param.ParameterCatalog;
 import io.paretoprune.core.train.StepApplication;
 import io.paretoprune.core.train.StepPlan;
@@ -123,14 +122,15 @@ final class RunState {
    * order up to it (the order is replayed from the seed rather than stored); or, without one, lets
    * the hooks see the initial weights.
    */
-  void resume(Optional<TrainerSnapshot> snap, int examples, int stepsPerEpoch, long totalSteps) {
+  void resume(
+      Optional<TrainerSnapshot> snap, TensorDataset train, int stepsPerEpoch, long totalSteps) {
     if (snap.isPresent()) {
       TrainerSnapshot s = snap.get();
       // The snapshot's state arrays now belong to the step rules and hooks: not closed here.
       List<NDList> hookStates = codec.restore(s);
       history.addAll(s.history());
       for (int e = 1; e <= s.epoch(); e++) {
-        Seeds.permutation(examples, shuffle);
+        drawOrder(train);
       }
       HookContext at = context(s.step(), s.epoch(), stepsPerEpoch, totalSteps);
       for (int h = 0; h < hooks.size(); h++) {
@@ -145,11 +145,17 @@ final class RunState {
   }
 
   /** Draws the epoch's batch order and opens its accumulator. */
-  void startEpoch(int examples, NDManager manager) {
-    order = Seeds.permutation(examples, shuffle);
+  void startEpoch(TensorDataset train) {
+    order = drawOrder(train);
     if (active()) {
       acc = new EpochAccumulator(layout);
     }
+  }
+
+  private long[] drawOrder(TensorDataset train) {
+    return config
+        .batchOrder()
+        .epoch(Math.toIntExact(train.size()), config.batchSize(), train.lengths(), shuffle);
   }
 
   /** Runs the step hooks (pruning) after a step. */

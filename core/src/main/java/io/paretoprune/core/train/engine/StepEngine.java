@@ -84,7 +84,7 @@ final class StepEngine {
       // randomness reaches a packed forward pass: ModelPacker.)
       Engine.getInstance().setRandomSeed(Seeds.engineSeed(runs.get(0).config.seed(), epoch));
       for (RunState r : runs) {
-        r.startEpoch((int) train.size(), manager);
+        r.startEpoch(train);
       }
       long start = System.nanoTime();
       try (EpochTotals totals = new EpochTotals(manager, shape, metrics, n)) {
@@ -141,7 +141,7 @@ final class StepEngine {
       }
     }
     for (int r = 0; r < runs.size(); r++) {
-      runs.get(r).resume(snaps.get(r), (int) train.size(), stepsPerEpoch, totalSteps);
+      runs.get(r).resume(snaps.get(r), train, stepsPerEpoch, totalSteps);
     }
     return snaps.get(0);
   }
@@ -167,7 +167,7 @@ final class StepEngine {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       NDArray index = manager.create(rows);
-      NDArray x = forward.batch(train.features().get(index), n, batch);
+      NDArray x = forward.batch(train.gather(index, rows), n, batch);
       NDArray y = train.labels().get(index);
       if (forward.stacked()) {
         y = y.reshape(n, batch);
