@@ -83,7 +83,7 @@ class PackedSuiteTest {
     } finally {
       first.destroyForcibly();
     }
-    Thread.sleep(2500); // the orphaned pack notices its parent is gone within a second and stops
+    // No pause here: the rerun itself waits until the orphaned pack has stopped (WriterLock).
     CliRun.Outcome again = CliRun.suite(suite("pack"), killed, data);
     assertEquals(0, again.code(), again.out() + again.err());
     assertTrue(again.out().contains("from an epoch checkpoint"), again.out());

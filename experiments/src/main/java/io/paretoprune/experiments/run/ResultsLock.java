@@ -69,6 +69,8 @@ public final class ResultsLock implements AutoCloseable {
     try {
       if (refuseQueuedJob) {
         SlurmJob.refuseIfActive(resultsDir);
+        // Not while an array is queued: its tasks on this host hold the writers' lock meanwhile.
+        WriterLock.awaitNone(resultsDir, System.err::println);
       }
     } catch (IOException | RuntimeException e) {
       lock.release();

@@ -34,6 +34,7 @@ public final class RunMain {
       System.exit(2);
     }
     watchParent();
+    WriterLock.holdShared(Path.of(args[2]));
     try {
       // The parent's plug-in jars, checked again: a jar could have changed since it started.
       PluginPath.fromSystemProperty().install();

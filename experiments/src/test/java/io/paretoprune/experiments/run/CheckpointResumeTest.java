@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +42,11 @@ class CheckpointResumeTest {
   }
 
   private static RunSpec spec(String optimizer, Map<String, Object> settings, String regrowth) {
+    return spec(optimizer, settings, regrowth, 1);
+  }
+
+  private static RunSpec spec(
+      String optimizer, Map<String, Object> settings, String regrowth, long seed) {
     List<SuiteSpec.PenaltySpec> conv =
         List.of(new SuiteSpec.PenaltySpec("l2", "conv.kernel", 1e-4));
     List<SuiteSpec.PenaltySpec> f2 = new ArrayList<>();
@@ -48,7 +54,7 @@ class CheckpointResumeTest {
     f2.addAll(conv);
     return new RunSpec(
         "ckpt",
-        RunSpec.runId(optimizer, 1),
+        RunSpec.runId(optimizer, seed),
         optimizer,
         new SuiteSpec.DatasetSpec("mnist", null, 0, 0),
         new SuiteSpec.PluginSpec("lenet5", Map.of()),
@@ -57,7 +63,7 @@ class CheckpointResumeTest {
             new SuiteSpec.ObjectiveSpec("f2", null, f2)),
         new SuiteSpec.PluginSpec(optimizer, settings),
         new SuiteSpec.PluginSpec("threshold", Map.of("tau", 0.01, "regrowth", regrowth)),
-        1,
+        seed,
         5,
         32,
         100,
@@ -123,5 +129,39 @@ class CheckpointResumeTest {
         new ObjectMapper().readTree(killed.resolve(r.runId()).resolve("manifest.json").toFile());
     assertEquals("[1,3]", manifest.get("resumedAfterEpochs").toString());
     assertFalse(Files.exists(CheckpointFile.location(killed, r.runId())), "checkpoint removed");
+  }
+
+  /**
+   * A pack of four (SMGD and MAdam, two seeds each) killed after the checkpoints of epochs 2 and 4
+   * (the kill thrown after the last run's checkpoint, when every run has written its own) resumes
+   * twice and ends with every run's rows identical to an uninterrupted pack's.
+   */
+  @Test
+  void aPackResumedAfterLaterEpochsEndsWithTheRowsOfAnUninterruptedPack() throws Exception {
+    Path data = tmp.resolve("data");
+    IdxFiles.writeMnistLayout(
+        data.resolve("mnist"),
+        SyntheticData.squares(320, 10, 28, 1),
+        SyntheticData.squares(100, 10, 28, 2));
+    List<RunSpec> pack = new ArrayList<>();
+    for (long seed : new long[] {1, 2}) {
+      pack.add(spec("smgd", Map.of("lr", 0.05), "regrow", seed));
+      pack.add(spec("madam", Map.of("lr", 0.01), "regrow", seed));
+    }
+    RunSpec last = pack.get(pack.size() - 1);
+    Path straight = tmp.resolve("straight");
+    new RunExecutor(data, straight, "test").execute(pack, s -> null);
+
+    Path killed = tmp.resolve("killed");
+    RunExecutor executor = new RunExecutor(data, killed, "test");
+    assertThrows(Killed.class, () -> executor.execute(pack, s -> s == last ? killAfter(2) : null));
+    assertThrows(Killed.class, () -> executor.execute(pack, s -> s == last ? killAfter(4) : null));
+    executor.execute(pack, s -> null);
+    for (RunSpec r : pack) {
+      assertEquals(rows(straight, r.runId()), rows(killed, r.runId()), r.runId());
+      JsonNode manifest =
+          new ObjectMapper().readTree(killed.resolve(r.runId()).resolve("manifest.json").toFile());
+      assertEquals("[2,4]", manifest.get("resumedAfterEpochs").toString(), r.runId());
+    }
   }
 }
