@@ -148,7 +148,7 @@ class SpeechSuiteEndToEndTest {
       assertTrue(html.contains("<th>" + th + "</th>"), th);
     }
     assertTrue(
-        html.contains("word error rate, character error rate: lower is better."),
+        html.contains("Word error rate, character error rate: lower is better."),
         "lower is better");
     assertTrue(html.contains("flite, real are further ones"), "the splits are named");
     assertTrue(Files.isRegularFile(dir.resolve("report/figures/wer-vs-nonzeros.svg")));

@@ -131,7 +131,10 @@ final class SummarySection {
       }
     }
     if (!lower.isEmpty()) {
-      s.append(String.join(", ", lower)).append(": lower is better. ");
+      String list = String.join(", ", lower);
+      s.append(Character.toUpperCase(list.charAt(0)))
+          .append(list.substring(1))
+          .append(": lower is better. ");
     }
     return s.toString();
   }
