@@ -104,15 +104,138 @@ class SpeechSuiteEndToEndTest {
     for (String row : epochs.subList(1, 3)) {
       String[] v = row.split(",");
       double ctc = Double.parseDouble(v[header.indexOf("test_f1")]);
-      double cer = Double.parseDouble(v[header.indexOf("test_cer")]);
       assertTrue(Double.isFinite(ctc) && ctc > 0, row);
-      assertTrue(cer >= 0 && Double.isFinite(cer), row);
+      // Every test split's error rates (and CTC loss), each epoch: unseen espeak-ng voices,
+      // flite's voices and the human recordings.
+      for (String c : SPLIT_COLUMNS) {
+        double rate = Double.parseDouble(v[header.indexOf(c)]);
+        assertTrue(rate >= 0 && Double.isFinite(rate), c + " in " + row);
+      }
+      for (String c : List.of("test_flite_f1", "test_real_f1")) {
+        double loss = Double.parseDouble(v[header.indexOf(c)]);
+        assertTrue(loss > 0 && Double.isFinite(loss), c + " in " + row);
+      }
     }
-    String summary = Files.readAllLines(dir.resolve("summary.csv")).get(0);
-    assertTrue(List.of(summary.split(",")).contains("test_wer"), summary);
+    JsonNode manifest =
+        new ObjectMapper().readTree(dir.resolve("runs/SMGD-s1/manifest.json").toFile());
+    assertEquals("[\"flite\",\"real\"]", manifest.get("testSplits").toString());
+    List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
+    List<String> summaryHeader = List.of(summary.get(0).split(","));
+    for (String c : SPLIT_COLUMNS) {
+      double rate = Double.parseDouble(summary.get(1).split(",")[summaryHeader.indexOf(c)]);
+      assertTrue(rate >= 0 && Double.isFinite(rate), c + " in " + summary);
+    }
+    // aggregate.csv: every split's WER and CER with its interval, cut to [0, inf); one seed has
+    // no interval (NaN), so its mean is the figure.
+    tech.tablesaw.api.Table aggregate =
+        tech.tablesaw.api.Table.read().csv(dir.resolve("aggregate.csv").toFile());
+    for (String c : SPLIT_COLUMNS) {
+      tech.tablesaw.api.Table row = aggregate.where(aggregate.stringColumn("metric").isEqualTo(c));
+      assertEquals(1, row.rowCount(), c + " in aggregate.csv");
+      double mean = row.numberColumn("mean").getDouble(0);
+      assertTrue(mean >= 0 && Double.isFinite(mean), c + ": " + mean);
+    }
     String html = Files.readString(dir.resolve("report/index.html"));
     assertTrue(html.contains("word error rate"), "report names the metric");
+    for (String th :
+        List.of(
+            "test word error rate",
+            "test character error rate",
+            "flite word error rate",
+            "flite character error rate",
+            "real word error rate",
+            "real character error rate")) {
+      assertTrue(html.contains("<th>" + th + "</th>"), th);
+    }
+    assertTrue(
+        html.contains("Word error rate, character error rate: lower is better."),
+        "lower is better");
+    assertTrue(html.contains("flite, real are further ones"), "the splits are named");
     assertTrue(Files.isRegularFile(dir.resolve("report/figures/wer-vs-nonzeros.svg")));
+  }
+
+  private static final List<String> SPLIT_COLUMNS =
+      List.of(
+          "test_wer",
+          "test_cer",
+          "test_flite_wer",
+          "test_flite_cer",
+          "test_real_wer",
+          "test_real_cer");
+
+  /** A corpus folder of some of the tiny corpus's manifests, their WAVs linked. */
+  private static Path corpusOf(String name, String... manifests) throws Exception {
+    Path dir = tmp.resolve(name);
+    Files.createDirectories(dir);
+    for (String m : manifests) {
+      Files.copy(corpus.resolve(m + ".csv"), dir.resolve(m + ".csv"));
+      Files.createSymbolicLink(dir.resolve(m), corpus.resolve(m));
+    }
+    return dir;
+  }
+
+  @Test
+  void aCorpusWithoutTheFurtherManifestsIsTestedOnItsTestSplitAlone() throws Exception {
+    Path own = corpusOf("own", "train", "test-voices");
+    Path results = tmp.resolve("own-results");
+    Launcher.Outcome run =
+        Launcher.run(
+            tmp,
+            Map.of(),
+            "run",
+            Files.writeString(
+                    tmp.resolve("own.yaml"),
+                    Files.readString(suite("own", own.toString(), "ctc"))
+                        .replace("epochs: 2", "epochs: 1"))
+                .toString(),
+            "--results",
+            results.toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    Path dir = results.resolve("own");
+    for (String file : List.of("runs/SMGD-s1/epochs.csv", "summary.csv")) {
+      String header = Files.readAllLines(dir.resolve(file)).get(0);
+      assertTrue(header.contains("test_wer") && header.contains("test_cer"), file + header);
+      assertFalse(header.contains("flite") || header.contains("real"), file + ": " + header);
+    }
+    String aggregate = Files.readString(dir.resolve("aggregate.csv"));
+    assertTrue(aggregate.contains(",test_wer,"), aggregate);
+    assertFalse(aggregate.contains("flite") || aggregate.contains("real"), aggregate);
+    JsonNode manifest =
+        new ObjectMapper().readTree(dir.resolve("runs/SMGD-s1/manifest.json").toFile());
+    assertEquals("[]", manifest.get("testSplits").toString());
+  }
+
+  @Test
+  void aBadWavInTheRealSpeechSplitIsRefusedBeforeAnyRunInOneLine() throws Exception {
+    Path bad = corpusOf("bad-real", "train", "test-voices", "test-flite");
+    // test-real's second utterance points at a file that is not a WAV.
+    Files.createDirectories(bad.resolve("test-real"));
+    List<String> rows = Files.readAllLines(corpus.resolve("test-real.csv"));
+    for (int i = 1; i < rows.size(); i++) {
+      String wav = rows.get(i).split(",")[0];
+      Path target = bad.resolve(wav);
+      if (i == 2) {
+        Files.writeString(target, "not audio");
+      } else {
+        Files.createSymbolicLink(target, corpus.resolve(wav));
+      }
+    }
+    Files.write(bad.resolve("test-real.csv"), rows);
+    Path results = tmp.resolve("bad-real-results");
+    Launcher.Outcome run =
+        Launcher.run(
+            tmp,
+            Map.of(),
+            "run",
+            suite("badreal", bad.toString(), "ctc").toString(),
+            "--results",
+            results.toString());
+    assertEquals(2, run.code(), run.out() + run.err());
+    String line = run.err().strip();
+    assertFalse(line.contains("\n"), line);
+    assertTrue(line.contains(bad.resolve("test-real.csv") + ": line 3: "), line);
+    assertTrue(line.contains("corrupt or not a WAV file"), line);
+    assertFalse(Files.exists(results.resolve("badreal/runs")), "no run started");
   }
 
   @Test

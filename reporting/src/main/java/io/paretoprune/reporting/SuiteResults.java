@@ -214,6 +214,23 @@ record SuiteResults(
     return task.primary();
   }
 
+  /**
+   * The further test splits the runs were evaluated on besides the test split ({@code testSplits}
+   * of their manifests, in the order they first appear): summary.csv's {@code
+   * test_<split>_<metric>} columns. None for image data sets and for runs written before.
+   */
+  List<String> testSplits() {
+    List<String> splits = new ArrayList<>();
+    for (JsonNode m : manifests) {
+      for (JsonNode s : m.path("testSplits")) {
+        if (!splits.contains(s.asText())) {
+          splits.add(s.asText());
+        }
+      }
+    }
+    return splits;
+  }
+
   /** Optimizer labels in the order they first appear in the summary. */
   List<String> labels() {
     return summary.stringColumn("label").unique().asList().stream()

@@ -28,7 +28,8 @@ final class SummarySection {
     this.palette = palette;
     this.metric = r.metric();
     this.intervals =
-        new SeedIntervals(r.aggregate(), r.summary(), MetricRanges.of(r.task().metrics()));
+        new SeedIntervals(
+            r.aggregate(), r.summary(), MetricRanges.of(r.task().metrics(), r.testSplits()));
   }
 
   void append(StringBuilder h) {
@@ -89,6 +90,7 @@ final class SummarySection {
     }
     h.append(
         "</tbody></table>\n<p class=note>Mean over completed seeds with its 95% t confidence interval. ");
+    h.append(Html.esc(splitsSentence(metrics)));
     h.append("† the difference to the baseline <b>")
         .append(Html.esc(r.labels().get(0)))
         .append("</b> is significant after Holm's correction (rank test, p &lt; 0.05).");
@@ -108,9 +110,45 @@ final class SummarySection {
         m.path("dataset").asText(), m.path("model").asText(), metric.name());
   }
 
+  /**
+   * Which test splits the columns are on and which way their metrics are better, when there is more
+   * than the test split or a metric is lower-is-better (nothing for an accuracy suite).
+   */
+  private String splitsSentence(List<String> columns) {
+    StringBuilder s = new StringBuilder();
+    List<String> splits = r.testSplits();
+    if (!splits.isEmpty()) {
+      s.append("\"test\" is the data set's test split; ")
+          .append(String.join(", ", splits))
+          .append(splits.size() == 1 ? " is a further one" : " are further ones")
+          .append(". ");
+    }
+    List<String> lower = new ArrayList<>();
+    for (MetricSpec m : r.task().metrics()) {
+      boolean shown = columns.stream().anyMatch(c -> c.equals(m.testColumn()));
+      if (shown && !m.higherIsBetter()) {
+        lower.add(m.label());
+      }
+    }
+    if (!lower.isEmpty()) {
+      String list = String.join(", ", lower);
+      s.append(Character.toUpperCase(list.charAt(0)))
+          .append(list.substring(1))
+          .append(": lower is better. ");
+    }
+    return s.toString();
+  }
+
   private String heading(String column) {
-    if (column.equals(metric.testColumn())) {
-      return "test " + metric.label();
+    for (MetricSpec m : r.task().metrics()) {
+      if (column.equals(m.testColumn())) {
+        return "test " + m.label();
+      }
+      for (String split : r.testSplits()) {
+        if (column.equals(m.testColumn(split))) {
+          return split + " " + m.label();
+        }
+      }
     }
     return switch (column) {
       case "dense_nonzeros" -> "dense nonzeros";

@@ -21,9 +21,20 @@ public final class MetricRanges {
    * interval.
    */
   public static Map<String, double[]> of(List<MetricSpec> metrics) {
+    return of(metrics, List.of());
+  }
+
+  /**
+   * As {@link #of(List)}, with each metric's columns of the further test splits {@code splits}
+   * ({@code test_<split>_<name>}, {@link MetricSpec#testColumn(String)}) in the same range.
+   */
+  public static Map<String, double[]> of(List<MetricSpec> metrics, List<String> splits) {
     Map<String, double[]> m = new LinkedHashMap<>();
     for (MetricSpec s : metrics) {
       m.put(s.testColumn(), new double[] {s.min(), s.max()});
+      for (String split : splits) {
+        m.put(s.testColumn(split), new double[] {s.min(), s.max()});
+      }
     }
     m.put("dense_nonzeros", new double[] {0, Double.POSITIVE_INFINITY});
     m.put("dense_sparsity", new double[] {0, 1});

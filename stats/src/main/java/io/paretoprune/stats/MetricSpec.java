@@ -35,6 +35,14 @@ public record MetricSpec(
     return "test_" + name;
   }
 
+  /**
+   * The column of its value on a further test split, {@code test_<split>_<name>} (e.g. {@code
+   * test_real_wer}).
+   */
+  public String testColumn(String split) {
+    return "test_" + split + "_" + name;
+  }
+
   /** The column of its value on the training split, {@code train_<name>}. */
   public String trainColumn() {
     return "train_" + name;

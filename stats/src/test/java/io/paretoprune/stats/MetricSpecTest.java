@@ -49,6 +49,27 @@ class MetricSpecTest {
   }
 
   @Test
+  void aFurtherTestSplitsColumnsTakeTheirMetricsRange() {
+    assertEquals("test_real_wer", WER.testColumn("real"));
+    Map<String, double[]> speech = MetricRanges.of(List.of(WER), List.of("flite", "real"));
+    for (String c : List.of("test_wer", "test_flite_wer", "test_real_wer")) {
+      assertArrayEquals(new double[] {0, Double.POSITIVE_INFINITY}, speech.get(c), c);
+    }
+    assertEquals(
+        MetricRanges.of(List.of(WER)).keySet(), MetricRanges.of(List.of(WER), List.of()).keySet());
+    Table summary =
+        Table.create(
+            StringColumn.create("label", "A", "A"),
+            tech.tablesaw.api.LongColumn.create("seed", 1, 2),
+            StringColumn.create("status", "completed", "completed"),
+            DoubleColumn.create("test_real_wer", 0.05, 0.01));
+    Table aggregate =
+        SeedStatistics.compute(summary, List.of("test_real_wer"), speech, null).aggregate();
+    assertEquals(0, aggregate.doubleColumn("ci_low").get(0), "cut to WER's lower end");
+    assertEquals(0.03 + 0.254124, aggregate.doubleColumn("ci_high").get(0), 1e-5);
+  }
+
+  @Test
   void intervalsFromAggregateElseFromTheSummaryCutToTheRange() {
     Table summary =
         Table.create(

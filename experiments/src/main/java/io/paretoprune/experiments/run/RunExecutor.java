@@ -79,6 +79,7 @@ public final class RunExecutor {
     Path dir = first.dataset().dir() != null ? Path.of(first.dataset().dir()) : dataRoot;
     List<Prepared> runs = new ArrayList<>();
     List<TrainingResult> results;
+    List<String> testSplits;
     try (NDManager manager = NDManager.newBaseManager()) {
       // The data set makes its tensors, whatever its examples are (images by default).
       TaskData task =
@@ -92,7 +93,7 @@ public final class RunExecutor {
         runs.add(prepare(spec, manager, input, trainCount, progress.apply(spec)));
       }
       if (runs.size() == 1) {
-        results = List.of(runs.get(0).builder.build().fit(data[0], data[1]));
+        results = List.of(runs.get(0).builder.build().fit(data[0], data[1], task.extraTests()));
       } else {
         ModelPacker packer =
             ModelZoo.load()
@@ -105,10 +106,10 @@ public final class RunExecutor {
         // RunPacking packed these runs by Packing's rule, which PackedTrainer checks again.
         PackedTrainer.Builder pack = PackedTrainer.builder().setManager(manager).setPacker(packer);
         runs.forEach(r -> pack.addRun(r.builder));
-        results = pack.build().fit(data[0], data[1]);
+        results = pack.build().fit(data[0], data[1], task.extraTests());
       }
-      data[0].close();
-      data[1].close();
+      testSplits = List.copyOf(task.extraTests().keySet());
+      task.close();
       for (int i = 0; i < runs.size(); i++) {
         Prepared r = runs.get(i);
         r.tmp = RunDirectory.newTemp(runsDir, r.spec.runId());
@@ -119,7 +120,7 @@ public final class RunExecutor {
     List<String> pack = specs.size() == 1 ? List.of() : specs.stream().map(RunSpec::runId).toList();
     for (int i = 0; i < runs.size(); i++) {
       Prepared r = runs.get(i);
-      write(r, results.get(i), pack, started, wall);
+      write(r, results.get(i), pack, testSplits, started, wall);
       // Only now: a kill before the commit resumes from the last epoch instead of starting over.
       r.checkpoint.delete();
     }
@@ -218,7 +219,12 @@ public final class RunExecutor {
   }
 
   private void write(
-      Prepared r, TrainingResult result, List<String> pack, String started, double wall)
+      Prepared r,
+      TrainingResult result,
+      List<String> pack,
+      List<String> testSplits,
+      String started,
+      double wall)
       throws IOException {
     RunSpec spec = r.spec;
     Path tmp = r.tmp;
@@ -258,7 +264,8 @@ public final class RunExecutor {
             gitCommit,
             PluginPath.installed().jars(),
             resumedAfter,
-            pack);
+            pack,
+            testSplits);
     // The manifest is written last: its presence marks the directory complete.
     Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest));
     RunDirectory.commit(tmp, runsDir, spec.runId());

@@ -12,6 +12,8 @@ import java.util.Map;
  *     (empty for a run that went through; {@code wallSeconds} is then the last process's time)
  * @param packedWith the runs trained together as one packed network, this one included (empty for a
  *     run trained alone; {@code wallSeconds} is then the whole pack's time)
+ * @param testSplits the data set's further test splits the run was evaluated on after every epoch,
+ *     in order (their columns {@code test_<split>_<metric>}); empty for most data sets
  */
 public record RunManifest(
     String runId,
@@ -39,4 +41,5 @@ public record RunManifest(
     String gitCommit,
     List<PluginJar> plugins,
     List<Integer> resumedAfterEpochs,
-    List<String> packedWith) {}
+    List<String> packedWith,
+    List<String> testSplits) {}

@@ -2,6 +2,7 @@ package io.paretoprune.experiments.run;
 
 import io.paretoprune.core.train.result.EpochMetrics;
 import io.paretoprune.core.train.result.LayerStats;
+import io.paretoprune.core.train.result.TestSplitMetrics;
 import io.paretoprune.core.train.result.WeightStats;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -33,6 +34,17 @@ public final class RunTables {
     List<String> metrics = List.copyOf(first.testMetrics().keySet());
     for (String metric : metrics) {
       t.addColumns(DoubleColumn.create("train_" + metric), DoubleColumn.create("test_" + metric));
+    }
+    // Every further test split (none for images): its metrics, then its objectives, measured as
+    // the test split's are; it has no training figures to pair with.
+    List<String> splits = List.copyOf(first.extraTests().keySet());
+    for (String split : splits) {
+      for (String metric : metrics) {
+        t.addColumns(DoubleColumn.create(splitColumn(split, metric)));
+      }
+      for (String n : names) {
+        t.addColumns(DoubleColumn.create(splitColumn(split, n)));
+      }
     }
     t.addColumns(
         LongColumn.create("dense_nonzeros"),
@@ -73,6 +85,17 @@ public final class RunTables {
         t.doubleColumn("train_" + metric).append(m.trainMetrics().getOrDefault(metric, Double.NaN));
         t.doubleColumn("test_" + metric).append(m.testMetrics().getOrDefault(metric, Double.NaN));
       }
+      for (String split : splits) {
+        TestSplitMetrics f = m.extraTests().get(split);
+        for (String metric : metrics) {
+          t.doubleColumn(splitColumn(split, metric))
+              .append(f == null ? Double.NaN : f.metrics().getOrDefault(metric, Double.NaN));
+        }
+        for (int i = 0; i < names.size(); i++) {
+          t.doubleColumn(splitColumn(split, names.get(i)))
+              .append(f == null ? Double.NaN : f.objectives()[i]);
+        }
+      }
       t.longColumn("dense_nonzeros").append(m.denseNonzeros());
       t.longColumn("dense_size").append(m.denseSize());
       t.intColumn("steps").append(m.steps());
@@ -102,6 +125,11 @@ public final class RunTables {
       }
     }
     return t;
+  }
+
+  /** {@code test_SPLIT_NAME}, e.g. {@code test_real_wer}: a further test split's figure. */
+  public static String splitColumn(String split, String name) {
+    return "test_" + split + "_" + name;
   }
 
   /** {@code NAME_GROUP_OBJECTIVE_mean}, e.g. {@code gn_all_f1_mean}. */

@@ -11,13 +11,18 @@ import tech.tablesaw.api.Table;
 
 /**
  * Writes {@code aggregate.csv} and {@code stats.csv} for a suite: every optimizer against the
- * suite's first optimizer entry (the baseline), on the task's metrics (accuracy, say), sparsity and
- * the test objectives.
+ * suite's first optimizer entry (the baseline), on the task's metrics (accuracy, say) on every test
+ * split, sparsity and the test objectives.
  */
 final class SuiteStatistics {
   private SuiteStatistics() {}
 
-  static void write(Path resultsDir, Table summary, SuiteSpec suite) throws IOException {
+  /**
+   * @param testSplits the runs' further test splits: their metrics' intervals are cut to the
+   *     metric's range as the test split's are
+   */
+  static void write(Path resultsDir, Table summary, SuiteSpec suite, List<String> testSplits)
+      throws IOException {
     List<String> metrics = new ArrayList<>();
     metrics.add("test_" + TaskFile.metricNames(resultsDir).get(0));
     metrics.addAll(List.of("dense_nonzeros", "dense_sparsity"));
@@ -28,7 +33,11 @@ final class SuiteStatistics {
     }
     String baseline = suite.optimizers().get(0).label();
     SeedStatistics.Result r =
-        SeedStatistics.compute(summary, metrics, MetricRanges.SUMMARY, baseline);
+        SeedStatistics.compute(
+            summary,
+            metrics,
+            MetricRanges.of(TaskFile.metricSpecs(resultsDir), testSplits),
+            baseline);
     SuiteSummary.writeAtomically(r.aggregate(), resultsDir.resolve("aggregate.csv"));
     SuiteSummary.writeAtomically(r.stats(), resultsDir.resolve("stats.csv"));
   }

@@ -25,7 +25,8 @@ public final class SuiteSummary {
   private SuiteSummary() {}
 
   public static Table write(Path resultsDir, SuiteSpec suite) throws IOException {
-    Table summary = build(resultsDir.resolve("runs"));
+    Path runs = resultsDir.resolve("runs");
+    Table summary = build(runs);
     // Rows in the suite's order of optimizers, then by seed: the first optimizer is the baseline.
     List<String> order = suite.optimizers().stream().map(SuiteSpec.OptimizerSpec::label).toList();
     summary =
@@ -38,7 +39,7 @@ public final class SuiteSummary {
                   : Long.compare(a.getLong("seed"), b.getLong("seed"));
             });
     writeAtomically(summary, resultsDir.resolve("summary.csv"));
-    SuiteStatistics.write(resultsDir, summary, suite);
+    SuiteStatistics.write(resultsDir, summary, suite, testSplits(runs));
     return summary;
   }
 
@@ -47,7 +48,8 @@ public final class SuiteSummary {
     io.paretoprune.core.io.AtomicFiles.write(file, out -> table.write().csv(out));
   }
 
-  static Table build(Path runs) throws IOException {
+  /** The complete run directories below {@code runs}, by name. */
+  private static List<Path> runDirectories(Path runs) throws IOException {
     List<Path> dirs = new ArrayList<>();
     if (Files.isDirectory(runs)) {
       try (DirectoryStream<Path> s = Files.newDirectoryStream(runs)) {
@@ -60,6 +62,28 @@ public final class SuiteSummary {
       }
     }
     dirs.sort(null);
+    return dirs;
+  }
+
+  /**
+   * The further test splits the runs were evaluated on ({@code testSplits} of their manifests), in
+   * the order they first appear; none for runs written before there were any.
+   */
+  static List<String> testSplits(Path runs) throws IOException {
+    List<String> splits = new ArrayList<>();
+    for (Path dir : runDirectories(runs)) {
+      for (JsonNode s :
+          RunExecutor.JSON.readTree(dir.resolve("manifest.json").toFile()).path("testSplits")) {
+        if (!splits.contains(s.asText())) {
+          splits.add(s.asText());
+        }
+      }
+    }
+    return splits;
+  }
+
+  static Table build(Path runs) throws IOException {
+    List<Path> dirs = runDirectories(runs);
     List<JsonNode> manifests = new ArrayList<>();
     List<String> objectiveColumns = new ArrayList<>();
     for (Path dir : dirs) {
@@ -83,9 +107,17 @@ public final class SuiteSummary {
             IntColumn.create("epochs"),
             IntColumn.create("diverged_at_epoch"));
     List<String> metricColumns = new ArrayList<>();
-    for (String metric : TaskFile.metricNames(runs.getParent())) {
+    List<String> metrics = TaskFile.metricNames(runs.getParent());
+    for (String metric : metrics) {
       metricColumns.add("test_" + metric);
       metricColumns.add("train_" + metric);
+    }
+    // Each further test split's metrics (their losses stay in epochs.csv); a run without the split
+    // has them missing.
+    for (String split : testSplits(runs)) {
+      for (String metric : metrics) {
+        metricColumns.add(RunTables.splitColumn(split, metric));
+      }
     }
     for (String c : metricColumns) {
       t.addColumns(DoubleColumn.create(c));

@@ -10,6 +10,7 @@ import io.paretoprune.core.task.Task;
 import io.paretoprune.core.task.TaskMetric;
 import io.paretoprune.core.task.Tasks;
 import io.paretoprune.experiments.suite.RunSpec;
+import io.paretoprune.stats.MetricSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,35 @@ public final class TaskFile {
       o.put("max", m.max());
     }
     AtomicFiles.writeString(resultsDir.resolve(NAME), RunExecutor.JSON.writeValueAsString(root));
+  }
+
+  /**
+   * The metrics recorded in {@code resultsDir} with their ranges, primary first (accuracy if none):
+   * what aggregate.csv's intervals are cut to. A missing bound is unbounded.
+   */
+  static List<MetricSpec> metricSpecs(Path resultsDir) throws IOException {
+    Path file = resultsDir.resolve(NAME);
+    List<MetricSpec> specs = new ArrayList<>();
+    if (Files.isRegularFile(file)) {
+      for (JsonNode m : RunExecutor.JSON.readTree(file.toFile()).path("metrics")) {
+        specs.add(
+            new MetricSpec(
+                m.path("name").asText(),
+                m.path("label").asText(),
+                m.path("higher_is_better").asBoolean(),
+                bound(m.path("min"), Double.NEGATIVE_INFINITY),
+                bound(m.path("max"), Double.POSITIVE_INFINITY)));
+      }
+    }
+    return specs.isEmpty() ? List.of(MetricSpec.ACCURACY) : specs;
+  }
+
+  /** A bound as {@link #write} puts it: a number, or Jackson's "Infinity" / "-Infinity". */
+  private static double bound(JsonNode v, double unbounded) {
+    if (v.isNumber()) {
+      return v.asDouble();
+    }
+    return v.isTextual() ? Double.parseDouble(v.asText()) : unbounded;
   }
 
   /** The metric names recorded in {@code resultsDir}, primary first ({@code accuracy} if none). */

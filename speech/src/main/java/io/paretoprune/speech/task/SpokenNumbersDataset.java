@@ -17,19 +17,30 @@ import io.paretoprune.speech.corpus.Utterance;
 import io.paretoprune.speech.ctc.Alphabet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code spoken-numbers}: the spoken digit strings of {@code fetch-data --only spoken-numbers}
  * (docs/speech.md), DeepSpeech's features (26 MFCC, 9 context frames each side: 494 inputs a
  * frame), trained on {@code train.csv} and tested on {@code test-voices.csv} (espeak-ng voices no
- * training utterance uses). Each split is one padded tensor {@code [N, longest, 494]} with each
- * utterance's frames as its lengths (every batch is cut to its own longest); labels as {@link
- * SpeechLabels}.
+ * training utterance uses), and on the further test splits {@code flite} ({@code test-flite.csv},
+ * another synthesiser) and {@code real} ({@code test-real.csv}, human recordings) when their
+ * manifests are in the corpus directory: a user's DeepSpeech-style corpus with only a train and a
+ * test manifest is tested on that one. Each split is one padded tensor {@code [N, longest, 494]}
+ * with each utterance's frames as its lengths (every batch is cut to its own longest); labels as
+ * {@link SpeechLabels}.
  */
 public final class SpokenNumbersDataset implements DatasetDescriptor {
   static final String TRAIN = "train.csv";
   static final String TEST = "test-voices.csv";
+
+  /** The further test splits by name and manifest, in the order their columns take. */
+  static final List<Map.Entry<String, String>> EXTRA_TESTS =
+      List.of(Map.entry("flite", "test-flite.csv"), Map.entry("real", "test-real.csv"));
+
   private static final FeatureSettings FEATURES = FeatureSettings.DEEPSPEECH;
 
   @Override
@@ -73,9 +84,24 @@ public final class SpokenNumbersDataset implements DatasetDescriptor {
     return Normalization.UNIT_SCALE;
   }
 
+  /** The train and test manifests, and those of the further test splits that are there. */
   @Override
   public List<Path> files(Path dir) {
-    return List.of(dir.resolve(TRAIN), dir.resolve(TEST));
+    List<Path> files = new ArrayList<>(List.of(dir.resolve(TRAIN), dir.resolve(TEST)));
+    extraTests(dir).values().forEach(files::add);
+    return files;
+  }
+
+  /** The further test splits whose manifests are in {@code dir}, by name, in order. */
+  static Map<String, Path> extraTests(Path dir) {
+    Map<String, Path> present = new LinkedHashMap<>();
+    for (Map.Entry<String, String> split : EXTRA_TESTS) {
+      Path manifest = dir.resolve(split.getValue());
+      if (Files.exists(manifest)) {
+        present.put(split.getKey(), manifest);
+      }
+    }
+    return present;
   }
 
   @Override
@@ -99,6 +125,10 @@ public final class SpokenNumbersDataset implements DatasetDescriptor {
     Path dir = resolve(root);
     CorpusSummary train = SpeechCorpus.check(dir.resolve(TRAIN), FEATURES);
     CorpusSummary test = SpeechCorpus.check(dir.resolve(TEST), FEATURES);
+    // Read and checked in full like the others (every WAV, transcript and length), before any run.
+    for (Path extra : extraTests(dir).values()) {
+      SpeechCorpus.check(extra, FEATURES);
+    }
     return new DataSummary(
         limit(train.utterances(), trainLimit),
         limit(test.utterances(), testLimit),
@@ -114,9 +144,16 @@ public final class SpokenNumbersDataset implements DatasetDescriptor {
     Path dir = resolve(root);
     TensorDataset train = split(manager, dir.resolve(TRAIN), trainLimit);
     TensorDataset test = split(manager, dir.resolve(TEST), testLimit);
+    Map<String, TensorDataset> extra = new LinkedHashMap<>();
+    extraTests(dir)
+        .forEach((name, manifest) -> extra.put(name, split(manager, manifest, testLimit)));
     long frames = train.features().getShape().get(1);
     return new TaskData(
-        train, test, new int[] {1, Math.toIntExact(frames), FEATURES.inputWidth()}, classes());
+        train,
+        test,
+        new int[] {1, Math.toIntExact(frames), FEATURES.inputWidth()},
+        classes(),
+        extra);
   }
 
   private static int limit(int n, int limit) {

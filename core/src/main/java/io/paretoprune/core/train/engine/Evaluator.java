@@ -17,6 +17,7 @@ import io.paretoprune.core.task.MetricAccumulator;
 import io.paretoprune.core.task.TaskMetric;
 import io.paretoprune.core.train.result.EpochMetrics;
 import io.paretoprune.core.train.result.LayerStats;
+import io.paretoprune.core.train.result.TestSplitMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +51,18 @@ final class Evaluator {
     this.batchSize = batchSize;
   }
 
-  Evaluated finish(int epoch, EpochAccumulator acc, int steps, double seconds, TensorDataset test) {
+  /**
+   * The epoch's figures: training sums, the primary test split and every further one ({@code
+   * extraTests}, each evaluated as the primary split is). Only the primary split decides whether
+   * the run diverged: the same weights give every split finite figures or none.
+   */
+  Evaluated finish(
+      int epoch,
+      EpochAccumulator acc,
+      int steps,
+      double seconds,
+      TensorDataset test,
+      Map<String, TensorDataset> extraTests) {
     int k = layout.objectiveCount();
     double[] penalties = penaltyValues();
     double[] train = new double[k];
@@ -66,6 +78,16 @@ final class Evaluator {
     for (int i = 0; i < k; i++) {
       finite &= Double.isFinite(train[i]) && Double.isFinite(testLoss[i]);
     }
+    Map<String, TestSplitMetrics> extra = new LinkedHashMap<>();
+    for (Map.Entry<String, TensorDataset> split : extraTests.entrySet()) {
+      // The data losses come from the same forward pass as the metrics: they cost nothing more.
+      double[] loss = new double[k];
+      Map<String, Double> values = evaluate(split.getValue(), loss);
+      for (int i = 0; i < k; i++) {
+        loss[i] += penalties[i];
+      }
+      extra.put(split.getKey(), new TestSplitMetrics(loss, values));
+    }
     List<String> names = layout.objectives.stream().map(Objective::name).toList();
     EpochMetrics m =
         new EpochMetrics(
@@ -78,7 +100,8 @@ final class Evaluator {
             acc.weightStats(),
             layerStats(),
             steps,
-            seconds);
+            seconds,
+            extra);
     return new Evaluated(m, finite);
   }
 

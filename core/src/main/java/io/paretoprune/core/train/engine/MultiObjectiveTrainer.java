@@ -18,6 +18,7 @@ import io.paretoprune.core.train.seam.StepHook;
 import io.paretoprune.core.train.seam.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -59,7 +60,17 @@ public final class MultiObjectiveTrainer {
 
   /** Trains for the configured epochs; a NaN or Inf ends the run as diverged, never throws it. */
   public TrainingResult fit(TensorDataset train, TensorDataset test) {
-    return engine.fit(train, test).get(0);
+    return fit(train, test, Map.of());
+  }
+
+  /**
+   * As {@link #fit(TensorDataset, TensorDataset)}, evaluating every split of {@code extraTests} (by
+   * name, in order) as the test split after each epoch ({@link
+   * io.paretoprune.core.train.result.EpochMetrics#extraTests}).
+   */
+  public TrainingResult fit(
+      TensorDataset train, TensorDataset test, Map<String, TensorDataset> extraTests) {
+    return engine.fit(train, test, extraTests).get(0);
   }
 
   /** Builder; {@code setX} is required, {@code optX} has a default. */

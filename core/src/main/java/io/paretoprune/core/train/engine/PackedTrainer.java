@@ -124,7 +124,13 @@ public final class PackedTrainer {
    * gradients or objectives turn NaN or Inf ends as diverged; the others go on.
    */
   public List<TrainingResult> fit(TensorDataset train, TensorDataset test) {
-    return engine.fit(train, test);
+    return fit(train, test, Map.of());
+  }
+
+  /** As {@link #fit(TensorDataset, TensorDataset)}, evaluating {@code extraTests} as well. */
+  public List<TrainingResult> fit(
+      TensorDataset train, TensorDataset test, Map<String, TensorDataset> extraTests) {
+    return engine.fit(train, test, extraTests);
   }
 
   /** Builder: the runs, each described as for a lone trainer, and the model's packer. */

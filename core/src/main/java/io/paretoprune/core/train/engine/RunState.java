@@ -177,8 +177,9 @@ final class RunState {
   }
 
   /**
-   * Evaluates the epoch, adds it to the history, keeps a checkpoint (after every epoch but the
-   * last) and tells the listeners; a NaN or Inf objective ends the run as diverged instead.
+   * Evaluates the epoch (the test split and every further one), adds it to the history, keeps a
+   * checkpoint (after every epoch but the last) and tells the listeners; a NaN or Inf objective
+   * ends the run as diverged instead.
    */
   void finishEpoch(
       int epoch,
@@ -186,8 +187,9 @@ final class RunState {
       int stepsPerEpoch,
       double seconds,
       TensorDataset test,
+      Map<String, TensorDataset> extraTests,
       NDManager manager) {
-    Evaluator.Evaluated m = evaluator.finish(epoch, acc, stepsPerEpoch, seconds, test);
+    Evaluator.Evaluated m = evaluator.finish(epoch, acc, stepsPerEpoch, seconds, test, extraTests);
     acc = null;
     if (!m.finite()) {
       diverge(epoch, "objective value is NaN or Inf");

@@ -19,6 +19,7 @@ import io.paretoprune.core.train.result.StepRecord;
 import io.paretoprune.core.train.result.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -62,8 +63,12 @@ final class StepEngine {
     this.metrics = runs.get(0).spec.metrics();
   }
 
-  /** Trains every run for the configured epochs; one result per run, in order. */
-  List<TrainingResult> fit(TensorDataset train, TensorDataset test) {
+  /**
+   * Trains every run for the configured epochs, evaluating {@code test} and every split of {@code
+   * extraTests} after each epoch; one result per run, in order.
+   */
+  List<TrainingResult> fit(
+      TensorDataset train, TensorDataset test, Map<String, TensorDataset> extraTests) {
     int stepsPerEpoch = config.stepsPerEpoch(train.size());
     if (stepsPerEpoch == 0) {
       throw new IllegalArgumentException(
@@ -106,7 +111,7 @@ final class StepEngine {
       double seconds = (System.nanoTime() - start) / 1e9;
       for (RunState r : runs) {
         if (r.active()) {
-          r.finishEpoch(epoch, step, stepsPerEpoch, seconds, test, manager);
+          r.finishEpoch(epoch, step, stepsPerEpoch, seconds, test, extraTests, manager);
         }
       }
     }

@@ -21,6 +21,10 @@ import java.util.Map;
  * @param weights per group, the chosen weights
  * @param layers sparsity of every parameter
  * @param seconds wall time of the epoch's training steps (evaluation excluded)
+ * @param extraTests the figures of the data set's further test splits by name, in the data set's
+ *     order (empty when it has none). Kept apart from {@code testMetrics}: those pair with the
+ *     training figures ({@code train_<name>}, {@code test_<name>}), a further split has no training
+ *     counterpart. Null (a checkpoint written before further splits existed) reads as empty.
  */
 public record EpochMetrics(
     int epoch,
@@ -32,12 +36,16 @@ public record EpochMetrics(
     List<WeightStats> weights,
     List<LayerStats> layers,
     int steps,
-    double seconds) {
+    double seconds,
+    Map<String, TestSplitMetrics> extraTests) {
 
   public EpochMetrics {
     // In the task's order (its primary metric first), which the results' columns follow.
     trainMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(trainMetrics));
     testMetrics = Collections.unmodifiableMap(new LinkedHashMap<>(testMetrics));
+    extraTests =
+        Collections.unmodifiableMap(
+            extraTests == null ? new LinkedHashMap<>() : new LinkedHashMap<>(extraTests));
   }
 
   /** The training batches' accuracy, NaN when the task measures none. */
