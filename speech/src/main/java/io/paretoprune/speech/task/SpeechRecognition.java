@@ -20,6 +20,11 @@ public final class SpeechRecognition implements Task {
 
   @Override
   public List<TaskMetric> metrics() {
-    return List.of(ErrorRateMetric.words(), ErrorRateMetric.characters());
+    return errorRates(BatchErrorCounts.greedy());
+  }
+
+  /** WER and CER on one batch cache, so that a batch is decoded once for both. */
+  static List<TaskMetric> errorRates(BatchErrorCounts counts) {
+    return List.of(ErrorRateMetric.words(counts), ErrorRateMetric.characters(counts));
   }
 }
