@@ -1,5 +1,6 @@
 package io.paretoprune.speech.task;
 
+import io.paretoprune.core.task.ExampleKind;
 import io.paretoprune.core.task.Task;
 import io.paretoprune.core.task.TaskMetric;
 import java.util.List;
@@ -16,6 +17,12 @@ public final class SpeechRecognition implements Task {
   @Override
   public String description() {
     return "transcripts from audio, measured by greedy-decoded word and character error rates";
+  }
+
+  /** Utterances as frames of features, transcribed frame by frame (CTC). */
+  @Override
+  public ExampleKind examples() {
+    return ExampleKind.FRAME_SEQUENCES;
   }
 
   @Override
