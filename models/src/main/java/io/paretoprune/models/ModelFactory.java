@@ -3,6 +3,7 @@ package io.paretoprune.models;
 import ai.djl.nn.Block;
 import io.paretoprune.core.plugin.Plugin;
 import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.task.ExampleKind;
 import io.paretoprune.core.train.seam.ModelPacker;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ public interface ModelFactory extends Plugin {
    * @param input the shape of one example and the number of classes
    */
   Block build(PluginSettings settings, InputSpec input);
+
+  /**
+   * The kind of example the blocks read; a suite whose data set's task poses another kind is
+   * refused before any run. Images unless a factory says otherwise.
+   */
+  default ExampleKind examples() {
+    return ExampleKind.IMAGES;
+  }
 
   /**
    * A packer for the blocks {@link #build} makes with these settings, so that several runs train as

@@ -51,14 +51,6 @@ public interface DatasetDescriptor extends Plugin {
   /** Reads both splits of images from {@code root} (see {@link #resolve}). */
   DatasetSplits load(Path root);
 
-  /**
-   * Whether the examples are sequences of their own lengths ({@link TensorDataset#lengths}), so
-   * that batches can be dealt {@link BatchOrder#BY_LENGTH}; images are not.
-   */
-  default boolean sequences() {
-    return false;
-  }
-
   /** What messages call this data set's examples, plural: {@code images} unless it says. */
   default String examplesNoun() {
     return "images";

@@ -21,6 +21,15 @@ public interface Task extends Plugin {
     return Map.of();
   }
 
+  /**
+   * What the examples of this task's data sets are; models declare the kind they read ({@code
+   * ModelFactory.examples()}) and a suite pairing other kinds is refused. Images unless a task says
+   * otherwise.
+   */
+  default ExampleKind examples() {
+    return ExampleKind.IMAGES;
+  }
+
   /** The primary metric. */
   default TaskMetric primary() {
     return metrics().get(0);

@@ -1,12 +1,16 @@
 package io.paretoprune.experiments.suite;
 
 import io.paretoprune.core.data.BatchOrder;
+import io.paretoprune.core.data.DatasetDescriptor;
 import io.paretoprune.core.data.Datasets;
 import io.paretoprune.core.param.ParameterSelector;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.task.ExampleKind;
+import io.paretoprune.core.task.Tasks;
 import io.paretoprune.core.train.TrainingSchedule;
 import io.paretoprune.models.InputSpec;
+import io.paretoprune.models.ModelFactory;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.optimizers.Optimizers;
 import io.paretoprune.pruning.PruningStrategies;
@@ -23,7 +27,8 @@ final class SuiteValidator {
   static void validate(SuiteSpec s, String file) {
     check(file, "dataset.name", () -> Datasets.get(s.dataset().name()));
     if (s.dataset().order() == BatchOrder.BY_LENGTH
-        && !Datasets.get(s.dataset().name()).sequences()) {
+        && Tasks.get(Datasets.get(s.dataset().name()).task()).examples()
+            != ExampleKind.FRAME_SEQUENCES) {
       throw new ConfigException(
           file,
           "dataset.batch_order",
@@ -36,6 +41,7 @@ final class SuiteValidator {
         "model",
         () -> {
           var d = Datasets.get(s.dataset().name());
+          sameExampleKind(s.model().name(), d);
           int[] shape = d.exampleShape();
           ModelZoo.load()
               .validate(
@@ -75,6 +81,33 @@ final class SuiteValidator {
                 s.pruning().name(), new PluginSettings(s.pruning().settings())));
     if (s.pareto() != null && s.objectives().size() < 2) {
       throw new ConfigException(file, "pareto", "a Pareto search needs at least two objectives");
+    }
+  }
+
+  /**
+   * The model reads the kind of example the data set's task poses (a sequence model on images, an
+   * image model on speech): checked by name, before any data is read.
+   */
+  private static void sameExampleKind(String model, DatasetDescriptor data) {
+    ModelZoo zoo = ModelZoo.load();
+    ExampleKind reads = zoo.factory(model).examples();
+    ExampleKind holds = Tasks.get(data.task()).examples();
+    if (reads != holds) {
+      List<String> fitting =
+          zoo.all().stream().filter(f -> f.examples() == holds).map(ModelFactory::name).toList();
+      throw new ConfigException(
+          "name",
+          "model '"
+              + model
+              + "' reads "
+              + reads.noun()
+              + ", but data set '"
+              + data.name()
+              + "' holds "
+              + holds.noun()
+              + (fitting.isEmpty()
+                  ? ""
+                  : "; models that read them: " + String.join(", ", fitting)));
     }
   }
 

@@ -10,6 +10,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.recurrent.LSTM;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
+import io.paretoprune.core.task.ExampleKind;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelFactory;
 import java.util.Map;
@@ -57,6 +58,12 @@ public final class DeepSpeechFactory implements ModelFactory {
         "n_hidden", "units of every dense layer and LSTM cells (default 256; DeepSpeech: 2048)",
         "dropout", "dropout rate after layers 1, 2, 3 and 5 (default 0.05)",
         "relu_clip", "the ReLUs' upper clip (default 20)");
+  }
+
+  /** Frames of features in, per-frame logits out: not images. */
+  @Override
+  public ExampleKind examples() {
+    return ExampleKind.FRAME_SEQUENCES;
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.paretoprune.speech.audio.FeatureSettings;
 import io.paretoprune.speech.audio.Mfcc;
 import io.paretoprune.speech.audio.PcmAudio;
 import io.paretoprune.speech.audio.WavReader;
+import io.paretoprune.speech.ctc.Alphabet;
+import io.paretoprune.speech.ctc.CtcForwardBackward;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +18,14 @@ import java.util.List;
  * {@link SpeechDataException} of one line naming the manifest, its line and the WAV.
  *
  * <p>What is refused: a manifest that is missing, empty or lacks a column; an empty transcript or
- * one with characters outside the {@link Alphabet}; a WAV that is missing or corrupt (unreadable
- * header, truncated data), not signed PCM, or of another sample rate, bit depth or channel count
- * than the settings' {@code audio}; empty audio; audio with fewer feature frames than its
- * transcript needs under CTC (labels plus equal neighbours).
+ * one with characters outside DeepSpeech's English {@link Alphabet}; a WAV that is missing or
+ * corrupt (unreadable header, truncated data), not signed PCM, or of another sample rate, bit depth
+ * or channel count than the settings' {@code audio}; empty audio; audio with fewer feature frames
+ * than its transcript needs under CTC (labels plus equal neighbours).
  */
 public final class SpeechCorpus {
+  private static final Alphabet ALPHABET = Alphabet.deepSpeechEnglish();
+
   private SpeechCorpus() {}
 
   /** Checks every utterance of the manifest (headers and data of every WAV are read). */
@@ -60,7 +64,7 @@ public final class SpeechCorpus {
       throw new SpeechDataException(manifest, e, "empty transcript");
     }
     try {
-      return Alphabet.encode(e.transcript());
+      return ALPHABET.encode(e.transcript());
     } catch (IllegalArgumentException x) {
       throw new SpeechDataException(
           manifest, e, "transcript '" + e.transcript() + "': " + x.getMessage());
@@ -87,7 +91,7 @@ public final class SpeechCorpus {
   private static int frames(
       Path manifest, ManifestEntry e, FeatureSettings settings, PcmAudio audio, int[] labels) {
     int frames = settings.frames(audio.samples().length);
-    int needed = Alphabet.minimumFrames(labels);
+    int needed = CtcForwardBackward.framesNeeded(labels);
     if (frames < needed) {
       throw new SpeechDataException(
           manifest,

@@ -1,6 +1,7 @@
 package io.paretoprune.speech.corpus;
 
 import io.paretoprune.speech.audio.ContextWindows;
+import io.paretoprune.speech.ctc.Alphabet;
 import java.nio.file.Path;
 
 /**

@@ -4,18 +4,25 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The characters a speech model emits, one class each, with the CTC blank as the extra last class.
+ * The characters a speech model emits, one class each, with the CTC blank as the extra last class:
+ * the one alphabet of the corpus reader (transcripts to labels), the CTC loss and the decoder.
  *
- * <p>DeepSpeech's English alphabet is space, {@code a-z} and the apostrophe (28 symbols); the blank
- * is class 28, so the model has 29 outputs.
+ * <p>DeepSpeech's English alphabet ({@code data/alphabet.txt}) is label 0 the space, 1 to 26 {@code
+ * a} to {@code z}, 27 the apostrophe (28 symbols); the blank is not a character, DeepSpeech puts it
+ * after the last label ({@code n_hidden_6 = alphabet size + 1}), so it is class 28 and the model
+ * has 29 outputs.
  */
 public final class Alphabet {
   private static final String DEEPSPEECH_ENGLISH = " abcdefghijklmnopqrstuvwxyz'";
+  private static final Alphabet ENGLISH =
+      new Alphabet(DEEPSPEECH_ENGLISH, "space, a-z, apostrophe");
 
   private final int[] symbols;
+  private final String description;
   private final Map<Integer, Integer> indexOf = new HashMap<>();
 
-  private Alphabet(String symbols) {
+  private Alphabet(String symbols, String description) {
+    this.description = description;
     this.symbols = symbols.codePoints().toArray();
     if (this.symbols.length == 0) {
       throw new IllegalArgumentException("an alphabet needs at least one symbol");
@@ -30,12 +37,12 @@ public final class Alphabet {
 
   /** DeepSpeech's English alphabet: space, a-z, apostrophe; blank 28. */
   public static Alphabet deepSpeechEnglish() {
-    return new Alphabet(DEEPSPEECH_ENGLISH);
+    return ENGLISH;
   }
 
   /** An alphabet of the given symbols in class order (each code point one class). */
   public static Alphabet of(String symbols) {
-    return new Alphabet(symbols);
+    return new Alphabet(symbols, "\"" + symbols + "\"");
   }
 
   /** Number of symbols, without the blank. */
@@ -56,8 +63,8 @@ public final class Alphabet {
   /**
    * The class of each character of {@code text}.
    *
-   * @throws IllegalArgumentException naming the first character outside the alphabet and its
-   *     position
+   * @throws IllegalArgumentException naming the first character outside the alphabet (a control
+   *     character by its code) and its position, counted from 1
    */
   public int[] encode(String text) {
     int[] points = text.codePoints().toArray();
@@ -67,12 +74,14 @@ public final class Alphabet {
       if (c == null) {
         throw new IllegalArgumentException(
             "character '"
-                + Character.toString(points[i])
+                + (Character.isISOControl(points[i])
+                    ? String.format("\\u%04x", points[i])
+                    : Character.toString(points[i]))
                 + "' at position "
-                + i
-                + " of \""
-                + text
-                + "\" is not in the alphabet");
+                + (i + 1)
+                + " is not in the alphabet ("
+                + description
+                + ")");
       }
       out[i] = c;
     }

@@ -1,5 +1,7 @@
 package io.paretoprune.speech.ctc;
 
+import java.util.Arrays;
+
 /**
  * The CTC negative log-likelihood of one sample and its exact gradient with respect to the logits,
  * by the forward-backward recursions of Graves et al. (2006) in log space, in double.
@@ -51,30 +53,177 @@ public final class CtcForwardBackward {
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
-    double[][] logProbs = logSoftmax(logits);
+    Workspace w = new Workspace();
+    w.fit(frames, classes, labels.length);
+    for (int t = 0; t < frames; t++) {
+      softmax(logits[t], 0, w, t * classes, classes);
+    }
+    double nll = score(w, frames, classes, labels, blank);
+    double[][] gradient = new double[frames][classes];
+    for (int t = 0; t < frames; t++) {
+      for (int k = 0; k < classes; k++) {
+        gradient[t][k] = w.gradient(t * classes + k);
+      }
+    }
+    return new Result(nll, gradient);
+  }
+
+  /**
+   * Scratch arrays for the samples of a batch, grown to the largest and reused, so that scoring a
+   * batch allocates them once instead of per sample.
+   */
+  static final class Workspace {
+    double[] logProbs = new double[0];
+    double[] probs = new double[0];
+    double[] posteriors = new double[0];
+    double[] alpha = new double[0];
+    double[] beta = new double[0];
+    double[] emitted = new double[0];
+    int[] ext = new int[0];
+
+    /** Room for a sample of this many frames, classes and labels. */
+    void fit(int frames, int classes, int labels) {
+      int cells = frames * classes;
+      if (logProbs.length < cells) {
+        logProbs = new double[cells];
+        probs = new double[cells];
+        posteriors = new double[cells];
+      }
+      int states = 2 * labels + 1;
+      if (alpha.length < frames * states) {
+        alpha = new double[frames * states];
+      }
+      if (ext.length < states) {
+        ext = new int[states];
+        beta = new double[2 * states];
+        emitted = new double[states];
+      }
+    }
+
+    /** {@code d(-log p)/d logit} of cell {@code t * classes + k} after {@link #score}. */
+    double gradient(int cell) {
+      return probs[cell] - posteriors[cell];
+    }
+  }
+
+  /**
+   * The softmax and log-softmax of {@code src[from ..< from + classes]} into the workspace's cells
+   * {@code offset ..< offset + classes} ({@code src} may be {@code w.logProbs} at {@code offset}).
+   */
+  static void softmax(double[] src, int from, Workspace w, int offset, int classes) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < classes; k++) {
+      max = Math.max(max, src[from + k]);
+    }
+    double sum = 0;
+    for (int k = 0; k < classes; k++) {
+      double e = Math.exp(src[from + k] - max);
+      w.probs[offset + k] = e;
+      sum += e;
+    }
+    double log = max + Math.log(sum);
+    for (int k = 0; k < classes; k++) {
+      w.logProbs[offset + k] = src[from + k] - log;
+      w.probs[offset + k] /= sum;
+    }
+  }
+
+  /**
+   * {@link #softmax(double[], int, Workspace, int, int)} of a float row (the logits' host copy).
+   */
+  static void softmax(float[] src, int from, Workspace w, int offset, int classes) {
+    for (int k = 0; k < classes; k++) {
+      w.logProbs[offset + k] = src[from + k];
+    }
+    softmax(w.logProbs, offset, w, offset, classes);
+  }
+
+  /**
+   * {@code -log p(labels)} of the sample whose softmax is in the workspace (checked by {@link
+   * #problem}), leaving each cell's posterior {@code gamma[t][k]} in {@code w.posteriors}.
+   *
+   * <p>Alpha is kept for every frame; beta only for the current and the next frame, since the
+   * posteriors of frame {@code t} are taken as soon as its beta is known. Posteriors are summed
+   * over a class's states as probabilities (each term is at most 1, so nothing overflows) rather
+   * than in log space, and the log-sums over two or three predecessors take one logarithm: the
+   * recursions' cost is their exponentials and logarithms.
+   */
+  static double score(Workspace w, int frames, int classes, int[] labels, int blank) {
     int states = 2 * labels.length + 1;
-    int[] ext = new int[states];
+    int[] ext = w.ext;
     for (int s = 0; s < states; s++) {
       ext[s] = s % 2 == 0 ? blank : labels[s / 2];
     }
-    double[][] alpha = forward(logProbs, ext);
-    double[][] beta = backward(logProbs, ext);
-    int last = frames - 1;
-    double logP =
-        states == 1 ? alpha[last][0] : logSumExp(alpha[last][states - 1], alpha[last][states - 2]);
-
-    double[][] gradient = new double[frames][classes];
-    double[] gammaLog = new double[classes];
-    for (int t = 0; t < frames; t++) {
-      java.util.Arrays.fill(gammaLog, Double.NEGATIVE_INFINITY);
+    double[] lp = w.logProbs;
+    double[] alpha = w.alpha;
+    Arrays.fill(alpha, 0, frames * states, Double.NEGATIVE_INFINITY);
+    alpha[0] = lp[ext[0]];
+    if (states > 1) {
+      alpha[1] = lp[ext[1]];
+    }
+    for (int t = 1; t < frames; t++) {
+      int row = t * states;
+      int prev = row - states;
+      int emit = t * classes;
       for (int s = 0; s < states; s++) {
-        gammaLog[ext[s]] = logSumExp(gammaLog[ext[s]], alpha[t][s] + beta[t][s]);
-      }
-      for (int k = 0; k < classes; k++) {
-        gradient[t][k] = Math.exp(logProbs[t][k]) - Math.exp(gammaLog[k] - logP);
+        double a;
+        if (s == 0) {
+          a = alpha[prev];
+        } else if (canSkip(ext, s)) {
+          a = logSumExp(alpha[prev + s], alpha[prev + s - 1], alpha[prev + s - 2]);
+        } else {
+          a = logSumExp(alpha[prev + s], alpha[prev + s - 1]);
+        }
+        alpha[row + s] = a + lp[emit + ext[s]];
       }
     }
-    return new Result(-logP, gradient);
+    int lastRow = (frames - 1) * states;
+    double logP =
+        states == 1
+            ? alpha[lastRow]
+            : logSumExp(alpha[lastRow + states - 1], alpha[lastRow + states - 2]);
+
+    double[] beta = w.beta;
+    double[] emitted = w.emitted;
+    double[] post = w.posteriors;
+    Arrays.fill(post, 0, frames * classes, 0);
+    int cur = 0;
+    Arrays.fill(beta, 0, states, Double.NEGATIVE_INFINITY);
+    beta[states - 1] = 0;
+    if (states > 1) {
+      beta[states - 2] = 0;
+    }
+    for (int t = frames - 1; ; t--) {
+      int row = t * states;
+      int emit = t * classes;
+      for (int s = 0; s < states; s++) {
+        double g = alpha[row + s] + beta[cur + s];
+        if (g != Double.NEGATIVE_INFINITY) {
+          post[emit + ext[s]] += Math.exp(g - logP);
+        }
+      }
+      if (t == 0) {
+        break;
+      }
+      // beta[t - 1][s] from beta[t]: the suffix after frame t - 1 starts by emitting frame t.
+      for (int s = 0; s < states; s++) {
+        emitted[s] = beta[cur + s] + lp[emit + ext[s]];
+      }
+      int next = states - cur;
+      for (int s = 0; s < states; s++) {
+        double b;
+        if (s + 2 < states && canSkip(ext, s + 2)) {
+          b = logSumExp(emitted[s], emitted[s + 1], emitted[s + 2]);
+        } else if (s + 1 < states) {
+          b = logSumExp(emitted[s], emitted[s + 1]);
+        } else {
+          b = emitted[s];
+        }
+        beta[next + s] = b;
+      }
+      cur = next;
+    }
+    return -logP;
   }
 
   /**
@@ -115,86 +264,16 @@ public final class CtcForwardBackward {
     return null;
   }
 
-  private static double[][] forward(double[][] logProbs, int[] ext) {
-    int frames = logProbs.length;
-    int states = ext.length;
-    double[][] alpha = filled(frames, states);
-    alpha[0][0] = logProbs[0][ext[0]];
-    if (states > 1) {
-      alpha[0][1] = logProbs[0][ext[1]];
-    }
-    for (int t = 1; t < frames; t++) {
-      for (int s = 0; s < states; s++) {
-        double a = alpha[t - 1][s];
-        if (s >= 1) {
-          a = logSumExp(a, alpha[t - 1][s - 1]);
-        }
-        if (canSkip(ext, s)) {
-          a = logSumExp(a, alpha[t - 1][s - 2]);
-        }
-        alpha[t][s] = a + logProbs[t][ext[s]];
-      }
-    }
-    return alpha;
-  }
-
-  private static double[][] backward(double[][] logProbs, int[] ext) {
-    int frames = logProbs.length;
-    int states = ext.length;
-    double[][] beta = filled(frames, states);
-    beta[frames - 1][states - 1] = 0;
-    if (states > 1) {
-      beta[frames - 1][states - 2] = 0;
-    }
-    for (int t = frames - 2; t >= 0; t--) {
-      for (int s = 0; s < states; s++) {
-        double b = beta[t + 1][s] + logProbs[t + 1][ext[s]];
-        if (s + 1 < states) {
-          b = logSumExp(b, beta[t + 1][s + 1] + logProbs[t + 1][ext[s + 1]]);
-        }
-        if (s + 2 < states && canSkip(ext, s + 2)) {
-          b = logSumExp(b, beta[t + 1][s + 2] + logProbs[t + 1][ext[s + 2]]);
-        }
-        beta[t][s] = b;
-      }
-    }
-    return beta;
-  }
-
   /** A path may jump from state s-2 to s over a blank unless s is a blank or repeats s-2. */
   private static boolean canSkip(int[] ext, int s) {
     return s >= 2 && ext[s] != ext[0] && ext[s] != ext[s - 2];
   }
 
-  static double[][] logSoftmax(double[][] logits) {
-    double[][] out = new double[logits.length][];
-    for (int t = 0; t < logits.length; t++) {
-      double[] row = logits[t];
-      double max = Double.NEGATIVE_INFINITY;
-      for (double v : row) {
-        max = Math.max(max, v);
-      }
-      double sum = 0;
-      for (double v : row) {
-        sum += Math.exp(v - max);
-      }
-      double log = max + Math.log(sum);
-      out[t] = new double[row.length];
-      for (int k = 0; k < row.length; k++) {
-        out[t][k] = row[k] - log;
-      }
-    }
-    return out;
-  }
-
-  private static double[][] filled(int rows, int cols) {
-    double[][] a = new double[rows][cols];
-    for (double[] row : a) {
-      java.util.Arrays.fill(row, Double.NEGATIVE_INFINITY);
-    }
-    return a;
-  }
-
+  /**
+   * {@code log(exp(a) + exp(b))}. {@code log(1 + x)} rather than {@code log1p(x)}: they differ by
+   * less than an ulp of 1, below the ulp of the larger term whenever it is at least 1 in magnitude,
+   * and the JDK's {@code log1p} is not an intrinsic.
+   */
   static double logSumExp(double a, double b) {
     if (a == Double.NEGATIVE_INFINITY) {
       return b;
@@ -203,6 +282,15 @@ public final class CtcForwardBackward {
       return a;
     }
     double max = Math.max(a, b);
-    return max + Math.log1p(Math.exp(-Math.abs(a - b)));
+    return max + Math.log(1 + Math.exp(-Math.abs(a - b)));
+  }
+
+  /** {@code log(exp(a) + exp(b) + exp(c))} with one logarithm. */
+  static double logSumExp(double a, double b, double c) {
+    double max = Math.max(a, Math.max(b, c));
+    if (max == Double.NEGATIVE_INFINITY) {
+      return max;
+    }
+    return max + Math.log(Math.exp(a - max) + Math.exp(b - max) + Math.exp(c - max));
   }
 }

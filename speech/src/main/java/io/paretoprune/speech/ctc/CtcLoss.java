@@ -116,22 +116,22 @@ public final class CtcLoss {
     float[] gradient = new float[host.length];
     double[] nll = new double[batchSize];
     double value = 0;
+    // One workspace for the batch, sized to its longest sample: the samples reuse its arrays.
+    CtcForwardBackward.Workspace w = new CtcForwardBackward.Workspace();
     for (int b = 0; b < batchSize; b++) {
-      double[][] x = new double[inputLengths[b]][classes];
+      w.fit(inputLengths[b], classes, labels[b].length);
+    }
+    for (int b = 0; b < batchSize; b++) {
       int base = b * frames * classes;
-      for (int t = 0; t < inputLengths[b]; t++) {
-        for (int k = 0; k < classes; k++) {
-          x[t][k] = host[base + t * classes + k];
-        }
+      int cells = inputLengths[b] * classes;
+      for (int cell = 0; cell < cells; cell += classes) {
+        CtcForwardBackward.softmax(host, base + cell, w, cell, classes);
       }
-      CtcForwardBackward.Result r = CtcForwardBackward.compute(x, labels[b], blank);
-      nll[b] = r.negLogLikelihood();
+      nll[b] = CtcForwardBackward.score(w, inputLengths[b], classes, labels[b], blank);
       double weight = weight(batchSize, labels[b].length);
       value += weight * nll[b];
-      for (int t = 0; t < inputLengths[b]; t++) {
-        for (int k = 0; k < classes; k++) {
-          gradient[base + t * classes + k] = (float) (weight * r.gradient()[t][k]);
-        }
+      for (int cell = 0; cell < cells; cell++) {
+        gradient[base + cell] = (float) (weight * w.gradient(cell));
       }
     }
     return new Batch(nll, value, gradient);

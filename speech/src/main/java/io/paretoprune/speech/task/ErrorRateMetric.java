@@ -4,35 +4,40 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.paretoprune.core.task.MetricAccumulator;
 import io.paretoprune.core.task.TaskMetric;
-import io.paretoprune.speech.ctc.Alphabet;
-import io.paretoprune.speech.ctc.GreedyCtcDecoder;
+import io.paretoprune.speech.metrics.ErrorRate;
 import io.paretoprune.speech.metrics.TranscriptErrorRates;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * Word or character error rate of greedy (best-path) CTC decoding against the transcripts: the
  * edits summed over a split over the reference words or characters summed (as DeepSpeech reports
- * them); lower is better, and insertions can take it above 1.
+ * them); lower is better, and insertions can take it above 1. The two rates of one task share a
+ * {@link BatchErrorCounts}, so each batch is decoded once for both.
  */
 final class ErrorRateMetric implements TaskMetric {
   private final String name;
   private final String label;
-  private final ToDoubleFunction<TranscriptErrorRates> rate;
+  private final Function<TranscriptErrorRates, ErrorRate> rate;
+  private final BatchErrorCounts counts;
 
-  private ErrorRateMetric(String name, String label, ToDoubleFunction<TranscriptErrorRates> rate) {
+  private ErrorRateMetric(
+      String name,
+      String label,
+      Function<TranscriptErrorRates, ErrorRate> rate,
+      BatchErrorCounts counts) {
     this.name = name;
     this.label = label;
     this.rate = rate;
+    this.counts = counts;
   }
 
-  static ErrorRateMetric words() {
-    return new ErrorRateMetric("wer", "word error rate", TranscriptErrorRates::wer);
+  static ErrorRateMetric words(BatchErrorCounts counts) {
+    return new ErrorRateMetric("wer", "word error rate", TranscriptErrorRates::words, counts);
   }
 
-  static ErrorRateMetric characters() {
-    return new ErrorRateMetric("cer", "character error rate", TranscriptErrorRates::cer);
+  static ErrorRateMetric characters(BatchErrorCounts counts) {
+    return new ErrorRateMetric(
+        "cer", "character error rate", TranscriptErrorRates::characters, counts);
   }
 
   @Override
@@ -65,23 +70,16 @@ final class ErrorRateMetric implements TaskMetric {
     if (runs != 1) {
       throw new IllegalArgumentException("speech runs train alone (CTC has no per-run form)");
     }
-    Alphabet alphabet = Alphabet.deepSpeechEnglish();
-    GreedyCtcDecoder decoder = new GreedyCtcDecoder(alphabet);
-    TranscriptErrorRates rates = new TranscriptErrorRates();
+    ErrorRate total = new ErrorRate();
     return new MetricAccumulator() {
       @Override
       public void add(NDArray outputs, NDArray labels, boolean stacked) {
-        SpeechLabels.Decoded d = SpeechLabels.decode(labels);
-        List<String> references = new ArrayList<>();
-        for (int[] l : d.labels()) {
-          references.add(alphabet.decode(l));
-        }
-        rates.addAll(references, decoder.decode(outputs, d.frames()));
+        total.add(rate.apply(counts.of(outputs, labels)));
       }
 
       @Override
       public double[] values() {
-        return new double[] {rates.utterances() == 0 ? Double.NaN : rate.applyAsDouble(rates)};
+        return new double[] {total.rate()};
       }
 
       @Override

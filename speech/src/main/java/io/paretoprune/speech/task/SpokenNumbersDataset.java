@@ -59,11 +59,6 @@ public final class SpokenNumbersDataset implements DatasetDescriptor {
   }
 
   @Override
-  public boolean sequences() {
-    return true;
-  }
-
-  @Override
   public String examplesNoun() {
     return "utterances";
   }

@@ -6,20 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.paretoprune.speech.ctc.Alphabet;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Padded batches hold each utterance's context windows, zeros past it, and the lengths. */
 class SpeechBatchTest {
+  private static final Alphabet ABC = Alphabet.deepSpeechEnglish();
+
   @Test
   void padsFeaturesAndLabelsAndKeepsLengths() {
     float[][] a = {{1, 2}, {3, 4}, {5, 6}};
     float[][] b = {{7, 8}};
     List<Utterance> u =
         List.of(
-            new Utterance(a, Alphabet.encode("ab"), "ab", Path.of("a.wav")),
-            new Utterance(b, Alphabet.encode("c'd"), "c'd", Path.of("b.wav")));
+            new Utterance(a, ABC.encode("ab"), "ab", Path.of("a.wav")),
+            new Utterance(b, ABC.encode("c'd"), "c'd", Path.of("b.wav")));
     try (NDManager m = NDManager.newBaseManager()) {
       SpeechBatch batch = SpeechBatch.of(m, u, 1);
       assertEquals(new Shape(2, 3, 6), batch.features().getShape());

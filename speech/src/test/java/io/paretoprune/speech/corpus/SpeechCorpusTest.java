@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretoprune.speech.audio.FeatureSettings;
 import io.paretoprune.speech.audio.WavFiles;
+import io.paretoprune.speech.ctc.Alphabet;
+import io.paretoprune.speech.ctc.CtcForwardBackward;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loading a manifest, and one test per kind of bad data, each refused with one line. */
 class SpeechCorpusTest {
   private static final FeatureSettings DS = FeatureSettings.DEEPSPEECH;
+  private static final Alphabet ABC = Alphabet.deepSpeechEnglish();
   @TempDir Path tmp;
 
   private Path manifest(String... rows) throws IOException {
@@ -63,7 +66,7 @@ class SpeechCorpusTest {
     assertEquals(49, u.get(0).frames());
     assertEquals(26, u.get(0).mfcc()[0].length);
     assertEquals("four one seven", u.get(0).transcript());
-    assertEquals("four one seven", Alphabet.decode(u.get(0).labels()));
+    assertEquals("four one seven", ABC.decode(u.get(0).labels()));
     assertArrayEquals(new int[] {9, 20, 27, 19}, u.get(1).labels());
     assertEquals(a.toAbsolutePath(), u.get(0).wav().toAbsolutePath());
     assertEquals(494, u.get(0).inputs(9)[0].length);
@@ -199,11 +202,10 @@ class SpeechCorpusTest {
 
   @Test
   void minimumFramesCountsRepeatedNeighbours() {
-    assertEquals(3, Alphabet.minimumFrames(Alphabet.encode("abc")));
-    assertEquals(6, Alphabet.minimumFrames(Alphabet.encode("aabb")));
-    assertEquals(7, Alphabet.minimumFrames(Alphabet.encode("aaaa")));
-    assertEquals(28, Alphabet.size());
-    assertEquals(0, Alphabet.label(' '));
-    assertEquals(27, Alphabet.label('\''));
+    assertEquals(3, CtcForwardBackward.framesNeeded(ABC.encode("abc")));
+    assertEquals(6, CtcForwardBackward.framesNeeded(ABC.encode("aabb")));
+    assertEquals(7, CtcForwardBackward.framesNeeded(ABC.encode("aaaa")));
+    assertEquals(28, ABC.size());
+    assertArrayEquals(new int[] {0, 27}, ABC.encode(" '"));
   }
 }

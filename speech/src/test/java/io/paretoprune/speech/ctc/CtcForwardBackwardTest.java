@@ -10,9 +10,31 @@ import org.junit.jupiter.api.Test;
 
 class CtcForwardBackwardTest {
 
+  /** Each row's log-softmax, computed here apart from the recursions' own softmax. */
+  static double[][] logSoftmax(double[][] logits) {
+    double[][] out = new double[logits.length][];
+    for (int t = 0; t < logits.length; t++) {
+      double[] row = logits[t];
+      double max = Double.NEGATIVE_INFINITY;
+      for (double v : row) {
+        max = Math.max(max, v);
+      }
+      double sum = 0;
+      for (double v : row) {
+        sum += Math.exp(v - max);
+      }
+      double log = max + Math.log(sum);
+      out[t] = new double[row.length];
+      for (int k = 0; k < row.length; k++) {
+        out[t][k] = row[k] - log;
+      }
+    }
+    return out;
+  }
+
   /** -log of the summed probability of every frame-by-frame path that collapses to the labels. */
   static double bruteForceNll(double[][] logits, int[] labels, int blank) {
-    double[][] logProbs = CtcForwardBackward.logSoftmax(logits);
+    double[][] logProbs = logSoftmax(logits);
     int frames = logits.length;
     int classes = logits[0].length;
     int[] path = new int[frames];
@@ -121,7 +143,7 @@ class CtcForwardBackwardTest {
   @Test
   void emptyTranscriptIsAllBlanks() {
     double[][] x = randomLogits(new Random(5), 4, 3);
-    double[][] logProbs = CtcForwardBackward.logSoftmax(x);
+    double[][] logProbs = logSoftmax(x);
     double expected = 0;
     for (double[] row : logProbs) {
       expected -= row[2];
@@ -133,7 +155,7 @@ class CtcForwardBackwardTest {
   void exactlyEnoughFramesLeaveOnePath() {
     // "a a" in 3 frames has the single alignment a, blank, a.
     double[][] x = randomLogits(new Random(9), 3, 2);
-    double[][] lp = CtcForwardBackward.logSoftmax(x);
+    double[][] lp = logSoftmax(x);
     double expected = -(lp[0][0] + lp[1][1] + lp[2][0]);
     assertEquals(
         expected, CtcForwardBackward.compute(x, new int[] {0, 0}, 1).negLogLikelihood(), 1e-12);
@@ -170,5 +192,48 @@ class CtcForwardBackwardTest {
                 () -> CtcForwardBackward.compute(x, new int[] {3}, 2))
             .getMessage()
             .startsWith("label 0 is 3"));
+  }
+
+  @Test
+  void logSumExpOfTwoAndThreeTerms() {
+    double inf = Double.NEGATIVE_INFINITY;
+    assertEquals(
+        Math.log(Math.exp(-1) + Math.exp(-2)), CtcForwardBackward.logSumExp(-1, -2), 1e-15);
+    assertEquals(
+        Math.log(Math.exp(0.5) + Math.exp(-3) + Math.exp(2)),
+        CtcForwardBackward.logSumExp(0.5, -3, 2),
+        1e-15);
+    assertEquals(-4, CtcForwardBackward.logSumExp(inf, -4), 0);
+    assertEquals(-4, CtcForwardBackward.logSumExp(inf, -4, inf), 0);
+    assertEquals(inf, CtcForwardBackward.logSumExp(inf, inf, inf), 0);
+    // Far apart: the smaller term is below the larger one's ulp.
+    assertEquals(-700, CtcForwardBackward.logSumExp(-700, -1500, -2000), 0);
+  }
+
+  @Test
+  void aConfidentlyWrongNetworkHasAFiniteExactLoss() {
+    // Blank scores 300 above every symbol on all 60 frames; the transcript 1 2 1 2 ... of 20
+    // labels. The likeliest alignments emit each label on one frame, C(60, 20) of them, each
+    // e^-6000; the rest are smaller by e^-300 or more. A recursion that rescaled probabilities
+    // instead of working in logs would underflow here.
+    int frames = 60;
+    int[] labels = new int[20];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = 1 + i % 2;
+    }
+    double[][] x = new double[frames][3];
+    for (double[] row : x) {
+      row[0] = 300;
+    }
+    double logChoose = 0;
+    for (int i = 1; i <= 20; i++) {
+      logChoose += Math.log(frames - 20 + i) - Math.log(i);
+    }
+    CtcForwardBackward.Result r = CtcForwardBackward.compute(x, labels, 0);
+    assertEquals(20 * 300 - logChoose, r.negLogLikelihood(), 1e-9 * 6000);
+    for (double[] row : r.gradient()) {
+      assertTrue(Arrays.stream(row).allMatch(Double::isFinite));
+      assertEquals(0, Arrays.stream(row).sum(), 1e-9);
+    }
   }
 }

@@ -40,8 +40,12 @@ class GreedyCtcDecoderTest {
   @Test
   void characterOutsideTheAlphabetIsNamedWithItsPosition() {
     assertEquals(
-        "character 'F' at position 0 of \"Four\" is not in the alphabet",
+        "character 'F' at position 1 is not in the alphabet (space, a-z, apostrophe)",
         assertThrows(IllegalArgumentException.class, () -> ABC.encode("Four")).getMessage());
+    assertEquals(
+        "character '\\u0009' at position 4 is not in the alphabet (\"abc\")",
+        assertThrows(IllegalArgumentException.class, () -> Alphabet.of("abc").encode("abc\t"))
+            .getMessage());
     assertThrows(IllegalArgumentException.class, () -> ABC.decode(new int[] {28}));
     assertThrows(IllegalArgumentException.class, () -> Alphabet.of("abca"));
   }
