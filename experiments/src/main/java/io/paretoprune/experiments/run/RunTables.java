@@ -37,7 +37,13 @@ public final class RunTables {
     }
     // Every further test split (none for images): its metrics, then its objectives, measured as
     // the test split's are; it has no training figures to pair with.
-    List<String> splits = List.copyOf(first.extraTests().keySet());
+    // The union over the epochs, in order of first appearance: a run resumed from a checkpoint
+    // written before its data set had further splits has them from the resumed epochs on only.
+    java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>();
+    for (EpochMetrics m : history) {
+      seen.addAll(m.extraTests().keySet());
+    }
+    List<String> splits = List.copyOf(seen);
     for (String split : splits) {
       for (String metric : metrics) {
         t.addColumns(DoubleColumn.create(splitColumn(split, metric)));

@@ -93,6 +93,14 @@ class TestSplitColumnsTest {
   }
 
   @Test
+  void aRunResumedFromACheckpointWithoutSplitsHasTheirColumnsFromTheResumedEpochs() {
+    Table t = RunTables.epochs("r-s1", "R", 1, List.of(epoch(1, Map.of()), epoch(2, splits(2))));
+    assertTrue(t.columnNames().contains("test_real_wer"), t.columnNames().toString());
+    assertTrue(t.doubleColumn("test_real_wer").isMissing(0), "no figure before the resume");
+    assertEquals(0.9, t.doubleColumn("test_real_wer").get(1));
+  }
+
+  @Test
   void aDataSetWithoutFurtherSplitsKeepsItsColumns() {
     Table t = RunTables.epochs("r-s1", "R", 1, List.of(epoch(1, Map.of())));
     assertEquals(
