@@ -228,6 +228,49 @@ class SlurmParetoTest {
   }
 
   @Test
+  void aRoundWhoseTasksEndWithoutResultsStopsTheSearchWithExit1AndOneLine() throws Exception {
+    // Held, then cancelled before they start: the round's tasks end without a result.
+    Path s =
+        suite(
+            "cancelled",
+            "{search: sweep, max_evaluations: 2, epochs: 1}",
+            "{mem: 3G, extra_args: [--hold]}");
+    Path results = tmp.resolve("cancelled-results");
+    Path out = tmp.resolve("cancelled-out.txt");
+    Path err = tmp.resolve("cancelled-err.txt");
+    List<String> cmd =
+        List.of(
+            Launcher.HOME.resolve("paretoprune").toString(),
+            "pareto",
+            s.toString(),
+            "--executor",
+            "slurm",
+            "--results",
+            results.toString(),
+            "--data",
+            data.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    pb.environment().put("PARETOPRUNE_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().remove("PARETOPRUNE_PLUGINS");
+    Process first = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Path dir = results.resolve("cancelled").resolve("pareto");
+    SlurmCluster.awaitFile(dir.resolve("slurm/job.json"), first, out);
+    String job = SlurmCluster.jobId(dir);
+    SlurmCluster.command("scancel", job);
+    assertTrue(first.waitFor(2, TimeUnit.MINUTES), "the waiting search did not end");
+    String text = Files.readString(out);
+    List<String> errLines = Files.readAllLines(err).stream().filter(l -> !l.isBlank()).toList();
+    assertEquals(1, first.exitValue(), text + errLines);
+    assertEquals(1, errLines.size(), errLines.toString());
+    assertTrue(
+        errLines.get(0).startsWith("paretoprune: 2 weighting(s) of round 1 ended without a result"),
+        errLines.get(0));
+    assertTrue(errLines.get(0).endsWith("run pareto again to resume"), errLines.get(0));
+    assertTrue(text.contains("task " + job + "_0 (ws-c2_1.00000e-05-s1) ended CANCELLED"), text);
+    assertFalse(Files.exists(dir.resolve("pareto.csv")));
+  }
+
+  @Test
   void anUnknownPartitionIsExit2WithSlurmsLineBeforeTheSearchStarts() throws Exception {
     Path s =
         suite(
