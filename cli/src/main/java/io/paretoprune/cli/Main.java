@@ -73,6 +73,10 @@ public final class Main implements Runnable {
             commandLine.getErr().println("paretoprune: " + e.getMessage());
             return BAD_INPUT;
           }
+          if (e instanceof io.paretoprune.experiments.run.WeightingFailedException) {
+            commandLine.getErr().println("paretoprune: " + e.getMessage());
+            return RUN_FAILED;
+          }
           throw e;
         });
     Thread thread = Thread.currentThread();

@@ -28,25 +28,36 @@ public final class ParetoCommand implements Callable<Integer> {
   @Option(names = "--data", description = "data root (default: $PARETOPRUNE_DATA or ./data)")
   Path data;
 
+  @Option(
+      names = "--executor",
+      paramLabel = "local|slurm",
+      description =
+          "where the weightings train, overriding the suite's runner.executor: local (one after"
+              + " another on this machine) or slurm (each round of the search as one job array,"
+              + " sbatch with the suite's slurm: block; the knee's retraining as one more)")
+  String executor;
+
   @Override
   public Integer call() throws Exception {
     SuiteSpec suite = SuiteLoader.load(suiteFile);
     if (suite.pareto() == null) {
       throw new UserInputException(suiteFile + ": pareto: the suite has no pareto section");
     }
-    if (suite.executor().equals("slurm")) {
-      // Rounds of weightings as job arrays are not built yet; running them here unasked would
-      // put a cluster user's search on the login node.
-      throw new UserInputException(
-          suiteFile
-              + ": runner.executor: pareto runs its weightings locally only; set executor: local"
-              + " (or drop it) to search on this machine");
+    if (executor != null) {
+      if (!SuiteSpec.EXECUTORS.contains(executor)) {
+        throw new UserInputException(
+            "--executor: unknown executor '"
+                + executor
+                + "'; known: "
+                + String.join(", ", SuiteSpec.EXECUTORS));
+      }
+      suite = suite.withExecutor(executor);
     }
     Path dataRoot = Paths.data(data);
     Paths.checkData(suite, dataRoot);
     Path dir = Paths.suiteResults(results, suite);
     Files.createDirectories(dir);
-    new ParetoRunner(dir, dataRoot, System.out).run(suite);
+    new ParetoRunner(dir, dataRoot, suiteFile, System.out).run(suite);
     System.out.println("report: " + ReportWriter.write(dir));
     return 0;
   }

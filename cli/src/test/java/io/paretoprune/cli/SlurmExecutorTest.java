@@ -8,11 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paretoprune.core.testing.IdxFiles;
 import io.paretoprune.core.testing.SyntheticData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,25 +36,13 @@ class SlurmExecutorTest {
 
   @BeforeAll
   void clusterAndData() throws Exception {
-    Assumptions.assumeTrue(
-        sinfoAnswers(),
-        "no Slurm controller answers (sinfo failed): start one with scripts/slurm-local.sh start");
+    Assumptions.assumeTrue(SlurmCluster.answers(), SlurmCluster.ABSENT);
     data = tmp.resolve("data");
     // Enough images that an epoch outlasts the test's poll, so a task can be cancelled mid-run.
     IdxFiles.writeMnistLayout(
         data.resolve("mnist"),
         SyntheticData.squares(3000, 10, 28, 1),
         SyntheticData.squares(200, 10, 28, 2));
-  }
-
-  private static boolean sinfoAnswers() {
-    try {
-      Process p = new ProcessBuilder("sinfo", "-h").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
   }
 
   private Path suite(String name, String seeds, int epochs, int trainLimit, String extra)
@@ -101,53 +87,23 @@ class SlurmExecutorTest {
     return Launcher.run(tmp, Map.of(), args.toArray(String[]::new));
   }
 
-  /** A run's CSV lines without the timing columns, which differ between any two runs. */
-  private static List<String> rows(Path csv) throws IOException {
-    List<String> lines = Files.readAllLines(csv);
-    List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-    List<Integer> timing = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      if (header.get(i).equals("seconds") || header.get(i).equals("wall_seconds")) {
-        timing.add(i);
-      }
-    }
-    List<String> out = new ArrayList<>();
-    for (String l : lines) {
-      List<String> f = new ArrayList<>(Arrays.asList(l.split(",", -1)));
-      for (int i = timing.size() - 1; i >= 0; i--) {
-        f.remove((int) timing.get(i));
-      }
-      out.add(String.join(",", f));
-    }
-    return out;
-  }
-
   private static void assertSameRows(Path expectedRuns, Path actualRuns, List<String> ids)
       throws IOException {
-    for (String id : ids) {
-      for (String csv : List.of("epochs.csv", "layers.csv")) {
-        assertEquals(
-            rows(expectedRuns.resolve(id).resolve(csv)),
-            rows(actualRuns.resolve(id).resolve(csv)),
-            id + "/" + csv);
-      }
-    }
+    SlurmCluster.assertSameRows(expectedRuns, actualRuns, ids);
+  }
+
+  private static List<String> rows(Path csv) throws IOException {
+    return SlurmCluster.rows(csv);
   }
 
   private static String scontrol(String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("scontrol"));
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0, cmd + ": " + out);
-    return out;
+    return SlurmCluster.command(cmd.toArray(String[]::new));
   }
 
   private static String jobId(Path results) throws IOException {
-    return new ObjectMapper()
-        .readTree(results.resolve("slurm").resolve("job.json").toFile())
-        .get("jobId")
-        .asText();
+    return SlurmCluster.jobId(results);
   }
 
   @Test

@@ -55,8 +55,8 @@ class SlurmOptionsTest {
   }
 
   @Test
-  void paretoRefusesTheSlurmExecutor() throws Exception {
-    Path s = suite("runner: {executor: slurm}\npareto: {search: sweep}");
+  void paretosExecutorOptionIsChecked() throws Exception {
+    Path s = suite("pareto: {search: sweep}");
     CliRun.Outcome o =
         CliRun.run(
             "pareto",
@@ -64,8 +64,10 @@ class SlurmOptionsTest {
             "--results",
             tmp.resolve("results").toString(),
             "--data",
-            tmp.resolve("data").toString());
-    refused(o, "opts.yaml: runner.executor: pareto runs its weightings locally only");
+            tmp.resolve("data").toString(),
+            "--executor",
+            "pbs");
+    refused(o, "--executor: unknown executor 'pbs'; known: local, slurm");
   }
 
   @Test

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
 
 /**
  * The weighted-sum searches of method.md. Every weighting is trained at most once (cached by its
- * c2, rounded to 1e-12) and at most {@code maxEvaluations} are trained.
+ * c2, rounded to 1e-12) and at most {@code maxEvaluations} are trained. A search goes in rounds:
+ * the sweep is one; bisection and the dichotomic searches start with the two extremes and then add
+ * one round per level, each chosen from the front of the rounds before it.
  */
 public final class ParetoSearch {
   /** The paper's sweep of c2 (c1 = 1 - c2). */
@@ -18,13 +20,32 @@ public final class ParetoSearch {
     1.5e-2, 2e-2, 2.5e-2, 3e-2, 3.5e-2, 5e-2, 7e-2, 9e-2, 1e-1, 0
   };
 
-  private final WeightingEvaluator evaluator;
+  private final RoundEvaluator evaluator;
   private final int maxEvaluations;
   private final Map<Long, ParetoPoint> cache = new LinkedHashMap<>();
 
+  /** This round's weightings by key, in the order chosen; trained together by {@link #train}. */
+  private final Map<Long, Double> round = new LinkedHashMap<>();
+
+  private int rounds;
+
+  /** A search that trains its weightings one by one with {@code evaluator}. */
   public ParetoSearch(WeightingEvaluator evaluator, int maxEvaluations) {
+    this(RoundEvaluator.oneByOne(evaluator), maxEvaluations);
+  }
+
+  private ParetoSearch(RoundEvaluator evaluator, int maxEvaluations) {
     this.evaluator = evaluator;
     this.maxEvaluations = maxEvaluations;
+  }
+
+  /**
+   * A search that hands each round's weightings to {@code evaluator} at once. It chooses exactly
+   * the weightings, in the same order, as one trained one by one: within a round no choice reads a
+   * result of the same round. (A factory, since both evaluators are two-argument lambdas.)
+   */
+  public static ParetoSearch inRounds(RoundEvaluator evaluator, int maxEvaluations) {
+    return new ParetoSearch(evaluator, maxEvaluations);
   }
 
   public SearchResult run(String search, long seed) throws Exception {
@@ -38,48 +59,80 @@ public final class ParetoSearch {
     return SearchResult.of(search, new ArrayList<>(cache.values()));
   }
 
-  private boolean budgetLeft() {
-    return cache.size() < maxEvaluations;
+  private static long key(double c2) {
+    return Math.round(c2 * 1e12);
   }
 
-  /** Trains (1 - c2, c2) unless known; null when the budget is spent. */
-  private ParetoPoint at(double c2) throws Exception {
-    long key = Math.round(c2 * 1e12);
-    ParetoPoint known = cache.get(key);
-    if (known != null) {
-      return known;
+  private boolean budgetLeft() {
+    return cache.size() + round.size() < maxEvaluations;
+  }
+
+  /** Whether (1 - c2, c2) is trained or chosen for this round. */
+  private boolean known(double c2) {
+    return cache.containsKey(key(c2)) || round.containsKey(key(c2));
+  }
+
+  /** Chooses (1 - c2, c2) for this round unless known; false when the budget is spent. */
+  private boolean at(double c2) {
+    if (known(c2)) {
+      return true;
     }
     if (!budgetLeft()) {
-      return null;
+      return false;
     }
-    ParetoPoint p = evaluator.evaluate(1 - c2, c2);
-    cache.put(key, p);
-    return p;
+    round.put(key(c2), c2);
+    return true;
   }
 
+  /** Trains the round's weightings and remembers their points, in the order chosen. */
+  private void train() throws Exception {
+    if (round.isEmpty()) {
+      return;
+    }
+    List<double[]> weightings = new ArrayList<>();
+    round.values().forEach(c2 -> weightings.add(new double[] {1 - c2, c2}));
+    List<ParetoPoint> points = evaluator.evaluate(++rounds, weightings);
+    if (points.size() != weightings.size()) {
+      throw new IllegalStateException(
+          points.size() + " points for " + weightings.size() + " weightings");
+    }
+    int i = 0;
+    for (Long k : round.keySet()) {
+      cache.put(k, points.get(i++));
+    }
+    round.clear();
+  }
+
+  /** One round: the paper's list, as far as the budget goes. */
   private void sweep() throws Exception {
     for (double c2 : PAPER_C2) {
-      if (at(c2) == null) {
-        return;
+      if (!at(c2)) {
+        break;
       }
     }
+    train();
   }
 
-  /** From (1, 0) and (0.9, 0.1), each level adds the midpoints of neighbouring front points. */
+  /**
+   * From (1, 0) and (0.9, 0.1) (the first round), each level (a round) adds the midpoints of
+   * neighbouring front points.
+   */
   private void bisection() throws Exception {
     at(0);
     at(0.1);
+    train();
     boolean added = true;
     while (added && budgetLeft()) {
       added = false;
       List<ParetoPoint> front = Fronts.nonDominated(new ArrayList<>(cache.values()));
       for (int i = 0; i + 1 < front.size() && budgetLeft(); i++) {
         double mid = (front.get(i).c2() + front.get(i + 1).c2()) / 2;
-        if (!cache.containsKey(Math.round(mid * 1e12))) {
+        if (!known(mid)) {
           at(mid);
           added = true;
         }
       }
+      train();
     }
   }
 
@@ -92,6 +145,7 @@ public final class ParetoSearch {
   private void dichotomic(SplittableRandom random) throws Exception {
     at(0);
     at(0.1);
+    train();
     boolean added = true;
     while (added && budgetLeft()) {
       added = false;
@@ -106,18 +160,19 @@ public final class ParetoSearch {
         if (dx > 0 && dy > 0) {
           c2 = dy / (dx + dy); // weights (dx, dy)/(dx+dy) on (f1, f2): equal value at a and b
         }
-        boolean known = Double.isNaN(c2) || cache.containsKey(Math.round(c2 * 1e12));
+        boolean known = Double.isNaN(c2) || known(c2);
         if (known && random != null) {
           double lo = Math.min(a.c2(), b.c2());
           double hi = Math.max(a.c2(), b.c2());
           c2 = lo + (hi - lo) * (0.25 + 0.5 * random.nextDouble());
-          known = cache.containsKey(Math.round(c2 * 1e12));
+          known = known(c2);
         }
         if (!known) {
           at(c2);
           added = true;
         }
       }
+      train();
     }
   }
 }

@@ -92,6 +92,7 @@ final class FolderProgress {
     if (!r.configHash().equals(header.path("configHash").asText())) {
       return;
     }
+    String metric = TaskFile.of(r).primary().name();
     for (JsonNode e : header.path("history")) {
       long nonzeros = 0;
       for (JsonNode l : e.path("layers")) {
@@ -99,7 +100,8 @@ final class FolderProgress {
           nonzeros += l.path("nonzeros").asLong();
         }
       }
-      show(r, e.path("epoch").asInt(), e.path("testAccuracy").asDouble(), nonzeros);
+      // The header holds each epoch's EpochMetrics as recorded: its test metrics by name.
+      show(r, e.path("epoch").asInt(), e.path("testMetrics").path(metric).asDouble(), nonzeros);
     }
   }
 
@@ -111,16 +113,17 @@ final class FolderProgress {
     Table t =
         Table.read()
             .usingOptions(CsvReadOptions.builder(csv.toFile()).missingValueIndicator("", "NaN"));
+    String metric = "test_" + TaskFile.of(r).primary().name();
     for (int i = 0; i < t.rowCount(); i++) {
       show(
           r,
           (int) t.numberColumn("epoch").getDouble(i),
-          t.numberColumn("test_accuracy").getDouble(i),
+          t.numberColumn(metric).getDouble(i),
           (long) t.numberColumn("dense_nonzeros").getDouble(i));
     }
   }
 
-  private void show(RunSpec r, int epoch, double accuracy, long nonzeros) {
+  private void show(RunSpec r, int epoch, double metric, long nonzeros) {
     if (epoch <= shown.getOrDefault(r.runId(), 0)) {
       return;
     }
@@ -130,10 +133,11 @@ final class FolderProgress {
         epoch,
         String.format(
             Locale.ROOT,
-            "epoch %d/%d test accuracy %.4f, dense nonzeros %d",
+            "epoch %d/%d test %s %.4f, dense nonzeros %d",
             epoch,
             r.epochs(),
-            accuracy,
+            TaskFile.of(r).primary().label(),
+            metric,
             nonzeros));
   }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,24 +22,34 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * Runs a suite's {@code pareto:} search: every weighting is one run of the {@code weighted}
  * optimizer on the suite's first two objectives, for E/3 epochs unless the suite says otherwise, in
  * its own JVM under {@code results/<suite>/pareto/runs} (so a stopped search resumes); then the
- * knee is retrained for the suite's full epochs.
+ * knee is retrained for the suite's full epochs. Locally the weightings train one after another;
+ * with the slurm executor each round of the search ({@link ParetoSearch#inRounds}) is one job array
+ * of one task per weighting still to train, and the knee's retraining one more. Both choose the
+ * same weightings: only where they train differs.
  */
 public final class ParetoRunner {
   private final Path resultsDir;
   private final Path dataRoot;
+  private final Path suiteFile;
   private final PrintStream out;
 
-  public ParetoRunner(Path resultsDir, Path dataRoot, PrintStream out) {
+  /**
+   * @param suiteFile the suite's file, named in errors about its {@code slurm:} block
+   */
+  public ParetoRunner(Path resultsDir, Path dataRoot, Path suiteFile, PrintStream out) {
     this.resultsDir = resultsDir;
     this.dataRoot = dataRoot;
+    this.suiteFile = suiteFile;
     this.out = out;
   }
 
   /**
    * Searches, resuming what a stopped search finished.
    *
-   * @throws ResultsFolderException when another process holds the results folder, or a finished
-   *     weighting was trained with other settings than the suite now gives
+   * @throws ResultsFolderException when another process or a queued Slurm job array holds the
+   *     results folder, or a finished weighting was trained with other settings than the suite now
+   *     gives
+   * @throws WeightingFailedException when a weighting ended without a result
    */
   public SearchResult run(SuiteSpec suite) throws Exception {
     try (ResultsLock lock = ResultsLock.acquire(resultsDir)) {
@@ -48,19 +59,34 @@ public final class ParetoRunner {
 
   private SearchResult runLocked(SuiteSpec suite) throws Exception {
     SuiteSpec.ParetoSpec p = suite.pareto();
-    Path dir = resultsDir.resolve("pareto");
+    Path dir = resultsDir.resolve(SlurmJob.PARETO);
     Path runs = dir.resolve("runs");
+    String git = GitCommit.of(resultsDir.toAbsolutePath());
+    SlurmLauncher cluster =
+        suite.executor().equals("slurm")
+            ? new SlurmLauncher(
+                dir, dataRoot, git, suite, suiteFile.toString(), false, out, jobName(suite))
+            : null;
+    if (cluster != null) {
+      cluster.check(); // before the folder changes: a job the scheduler refuses costs nothing
+    }
     RunDirectory.removeStale(runs);
     Files.createDirectories(resultsDir);
     TaskFile.write(resultsDir, TaskFile.ofDataset(suite.dataset().name()));
-    RunLauncher launcher =
-        new RunLauncher(runs, dataRoot, GitCommit.of(resultsDir.toAbsolutePath()));
+    RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
     int epochs = p.epochs() > 0 ? p.epochs() : Math.max(1, Math.round(suite.epochs() / 3f));
     // The knee's retraining is one run more than the search's evaluations.
     SuiteProgress progress = new SuiteProgress(out, p.maxEvaluations() + (p.retrain() ? 1 : 0), 0);
     ParetoSearch search =
-        new ParetoSearch(
-            (c1, c2) -> train(suite, launcher, progress, "ws", c1, c2, epochs), p.maxEvaluations());
+        cluster == null
+            ? new ParetoSearch(
+                (c1, c2) -> train(suite, launcher, progress, "ws", c1, c2, epochs),
+                p.maxEvaluations())
+            : ParetoSearch.inRounds(
+                (round, weightings) ->
+                    trainOnSlurm(
+                        suite, runs, cluster, progress, "round " + round, "ws", weightings, epochs),
+                p.maxEvaluations());
     SearchResult result = search.run(p.search(), p.seed());
     ParetoPoint knee = p.knee().equals("paper") ? result.kneePaper() : result.kneeChord();
     Map<String, Object> retrained = null;
@@ -68,7 +94,18 @@ public final class ParetoRunner {
       out.printf(
           Locale.ROOT, "retraining the knee c2 = %.3g for %d epochs%n", knee.c2(), suite.epochs());
       ParetoPoint full =
-          train(suite, launcher, progress, "knee", knee.c1(), knee.c2(), suite.epochs());
+          cluster == null
+              ? train(suite, launcher, progress, "knee", knee.c1(), knee.c2(), suite.epochs())
+              : trainOnSlurm(
+                      suite,
+                      runs,
+                      cluster,
+                      progress,
+                      "the knee",
+                      "knee",
+                      List.of(new double[] {knee.c1(), knee.c2()}),
+                      suite.epochs())
+                  .get(0);
       retrained = new LinkedHashMap<>();
       retrained.put("rule", p.knee());
       retrained.put("point", full);
@@ -85,6 +122,11 @@ public final class ParetoRunner {
     return result;
   }
 
+  /** The arrays' job name: the suite's runs go as {@code pp-<suite>}. */
+  static String jobName(SuiteSpec suite) {
+    return "pp-" + suite.name() + "-pareto";
+  }
+
   private ParetoPoint train(
       SuiteSpec suite,
       RunLauncher launcher,
@@ -94,6 +136,80 @@ public final class ParetoRunner {
       double c2,
       int epochs)
       throws IOException, InterruptedException {
+    RunSpec spec = spec(suite, prefix, c1, c2, epochs);
+    refuseChanged(launcher.runsDir(), spec);
+    if (!RunDirectory.isComplete(launcher.runsDir(), spec.runId())) {
+      RunOutcome o = launcher.launch(spec, progress);
+      if (o.status().equals("failed")) {
+        throw new WeightingFailedException(
+            "weighting c2 = " + c2 + " failed: " + o.message() + rerunHint());
+      }
+    }
+    return point(suite, launcher.runsDir(), spec, c1, c2);
+  }
+
+  /**
+   * Trains the weightings not yet complete as one job array, one task each (each trains alone, as
+   * locally, so its rows equal a local search's), and waits for it.
+   */
+  private List<ParetoPoint> trainOnSlurm(
+      SuiteSpec suite,
+      Path runs,
+      SlurmLauncher cluster,
+      SuiteProgress progress,
+      String what,
+      String prefix,
+      List<double[]> weightings,
+      int epochs)
+      throws IOException, InterruptedException {
+    List<RunSpec> specs = new ArrayList<>();
+    for (double[] w : weightings) {
+      RunSpec spec = spec(suite, prefix, w[0], w[1], epochs);
+      refuseChanged(runs, spec);
+      specs.add(spec);
+    }
+    List<RunSpec> pending =
+        specs.stream().filter(s -> !RunDirectory.isComplete(runs, s.runId())).toList();
+    long resuming =
+        pending.stream()
+            .filter(r -> Files.isRegularFile(CheckpointFile.location(runs, r.runId())))
+            .count();
+    out.printf(
+        "%s: %d weighting(s), %d already done, %d to train%s%n",
+        what,
+        specs.size(),
+        specs.size() - pending.size(),
+        pending.size(),
+        resuming == 0 ? "" : " (" + resuming + " from an epoch checkpoint)");
+    if (!pending.isEmpty()) {
+      List<RunOutcome> outcomes = cluster.launch(pending.stream().map(List::of).toList(), progress);
+      List<String> failed =
+          outcomes.stream()
+              .filter(o -> o.status().equals("failed"))
+              .map(o -> o.runId() + " (" + o.message() + ")")
+              .toList();
+      if (!failed.isEmpty()) {
+        throw new WeightingFailedException(
+            failed.size()
+                + " weighting(s) of "
+                + what
+                + " ended without a result: "
+                + String.join("; ", failed)
+                + rerunHint());
+      }
+    }
+    List<ParetoPoint> points = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      points.add(point(suite, runs, specs.get(i), weightings.get(i)[0], weightings.get(i)[1]));
+    }
+    return points;
+  }
+
+  private String rerunHint() {
+    return "; the weightings that finished are kept: run pareto again to resume";
+  }
+
+  private RunSpec spec(SuiteSpec suite, String prefix, double c1, double c2, int epochs) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("step", "sgd");
     settings.put("lr", 0.01);
@@ -103,45 +219,45 @@ public final class ParetoRunner {
     settings.put("weights", List.of(c1, c2));
     String label = String.format(Locale.ROOT, "%s-c2_%.6g", prefix, c2);
     long seed = suite.pareto().seed();
-    RunSpec spec =
-        new RunSpec(
-            suite.name(),
-            RunSpec.runId(label, seed),
-            label,
-            suite.dataset(),
-            suite.model(),
-            suite.objectives().subList(0, 2),
-            new SuiteSpec.PluginSpec("weighted", settings),
-            suite.pruning(),
-            seed,
-            epochs,
-            suite.batchSize(),
-            suite.evalBatchSize(),
-            suite.maxStepsPerEpoch(),
-            suite.threadsPerRun());
-    List<String> changed = ChangedRuns.find(launcher.runsDir(), List.of(spec));
-    if (!changed.isEmpty()) {
+    return new RunSpec(
+        suite.name(),
+        RunSpec.runId(label, seed),
+        label,
+        suite.dataset(),
+        suite.model(),
+        suite.objectives().subList(0, 2),
+        new SuiteSpec.PluginSpec("weighted", settings),
+        suite.pruning(),
+        seed,
+        epochs,
+        suite.batchSize(),
+        suite.evalBatchSize(),
+        suite.maxStepsPerEpoch(),
+        suite.threadsPerRun());
+  }
+
+  private void refuseChanged(Path runs, RunSpec spec) throws IOException {
+    if (!ChangedRuns.find(runs, List.of(spec)).isEmpty()) {
       // The search picks its weightings as it goes, so this is found only when one comes up.
       throw new ResultsFolderException(
-          launcher.runsDir().resolve(spec.runId())
+          runs.resolve(spec.runId())
               + ": trained with other settings than the suite now gives; remove "
-              + resultsDir.resolve("pareto")
+              + resultsDir.resolve(SlurmJob.PARETO)
               + " to search again, or give the suite a new name");
     }
-    if (!RunDirectory.isComplete(launcher.runsDir(), spec.runId())) {
-      RunOutcome o = launcher.launch(spec, progress);
-      if (o.status().equals("failed")) {
-        throw new IOException("weighting c2 = " + c2 + " failed: " + o.message());
-      }
-    }
+  }
+
+  /** A finished weighting's test objectives, accuracy and nonzeros after its last epoch. */
+  private static ParetoPoint point(SuiteSpec suite, Path runs, RunSpec spec, double c1, double c2)
+      throws IOException {
     Table e =
         Table.read()
             .usingOptions(
-                CsvReadOptions.builder(
-                        launcher.runsDir().resolve(spec.runId()).resolve("epochs.csv").toFile())
+                CsvReadOptions.builder(runs.resolve(spec.runId()).resolve("epochs.csv").toFile())
                     .missingValueIndicator("", "NaN"));
     if (e.rowCount() == 0) {
-      throw new IOException("weighting c2 = " + c2 + " diverged before its first epoch ended");
+      throw new WeightingFailedException(
+          "weighting c2 = " + c2 + " diverged before its first epoch ended");
     }
     int last = e.rowCount() - 1;
     String f1 = suite.objectives().get(0).name();

@@ -39,7 +39,9 @@ final class SlurmLauncher implements PackLauncher {
   private final String suiteFile;
   private final boolean detach;
   private final PrintStream out;
+  private final String jobName;
 
+  /** For a suite's runs: {@code runs/} and {@code slurm/} of its results folder. */
   SlurmLauncher(
       Path resultsDir,
       Path dataRoot,
@@ -48,6 +50,24 @@ final class SlurmLauncher implements PackLauncher {
       String suiteFile,
       boolean detach,
       PrintStream out) {
+    this(resultsDir, dataRoot, gitCommit, suite, suiteFile, detach, out, "pp-" + suite.name());
+  }
+
+  /**
+   * @param resultsDir the folder holding {@code runs/} and {@code slurm/}: a suite's results
+   *     folder, or its {@code pareto/} for a search's weightings
+   * @param jobName the arrays' {@code --job-name}
+   */
+  SlurmLauncher(
+      Path resultsDir,
+      Path dataRoot,
+      String gitCommit,
+      SuiteSpec suite,
+      String suiteFile,
+      boolean detach,
+      PrintStream out,
+      String jobName) {
+    this.jobName = jobName;
     this.resultsDir = resultsDir.toAbsolutePath();
     this.runs = this.resultsDir.resolve("runs");
     this.dataRoot = dataRoot.toAbsolutePath();
@@ -87,6 +107,12 @@ final class SlurmLauncher implements PackLauncher {
     Path dir = resultsDir.resolve(SlurmJob.DIR);
     Path logs = dir.resolve("logs");
     Files.createDirectories(logs);
+    // The last array has ended (the folder would be refused otherwise): its task files go.
+    try (var old = Files.newDirectoryStream(dir, "task-*.json")) {
+      for (Path f : old) {
+        Files.delete(f);
+      }
+    }
     List<String> specFiles = new ArrayList<>();
     for (int i = 0; i < packs.size(); i++) {
       List<RunSpec> pack = packs.get(i);
@@ -103,7 +129,7 @@ final class SlurmLauncher implements PackLauncher {
     Files.write(dir.resolve("tasks.txt"), specFiles);
     Path script = dir.resolve("array.sbatch");
     List<String> cmd = new ArrayList<>(List.of("sbatch", "--parsable", array(packs.size())));
-    cmd.add("--job-name=pp-" + suite.name());
+    cmd.add("--job-name=" + jobName);
     cmd.add("--output=" + logs.resolve("%A_%a.out"));
     cmd.add("--error=" + logs.resolve("%A_%a.err"));
     cmd.addAll(options());

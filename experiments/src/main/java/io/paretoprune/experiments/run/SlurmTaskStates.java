@@ -47,8 +47,11 @@ final class SlurmTaskStates {
     for (String line : r.out().lines().toList()) {
       String[] f = line.split("\\|");
       if (f.length == 3 && f[0].startsWith(jobId + "_")) {
-        index(f[0].substring(jobId.length() + 1))
-            .ifPresent(i -> out.put(i, f[1] + " (exit " + f[2] + ", sacct)"));
+        // Tasks that never started are one line, "<job>_[0-9]".
+        String ids = f[0].substring(jobId.length() + 1).replaceAll("^\\[(.*)\\]$", "$1");
+        for (int i : indices(ids)) {
+          out.put(i, f[1] + " (exit " + f[2] + ", sacct)");
+        }
       }
     }
     return out;
@@ -92,19 +95,42 @@ final class SlurmTaskStates {
   private static void record(
       String jobId, Map<String, String> f, String source, Map<Integer, String> out) {
     if (jobId.equals(f.get("ArrayJobId")) && f.containsKey("JobState")) {
-      index(f.getOrDefault("ArrayTaskId", ""))
-          .ifPresent(
-              i ->
-                  out.put(
-                      i,
-                      f.get("JobState")
-                          + " (exit "
-                          + f.getOrDefault("ExitCode", "?")
-                          + ", "
-                          + source
-                          + ")"));
+      String state =
+          f.get("JobState") + " (exit " + f.getOrDefault("ExitCode", "?") + ", " + source + ")";
+      // Tasks that never started share one record, their indices as a range ("0-9%2").
+      for (int i : indices(f.getOrDefault("ArrayTaskId", ""))) {
+        out.put(i, state);
+      }
     }
   }
+
+  /**
+   * The array indices of Slurm's {@code ArrayTaskId}: one index, or a list of indices and ranges
+   * with an optional step and throttle ({@code 3}, {@code 0-9}, {@code 1,4-6}, {@code 0-8:2%1});
+   * empty for anything else.
+   */
+  static List<Integer> indices(String expr) {
+    String e = expr.replaceAll("%[0-9]+$", "");
+    if (!e.matches(
+        "[0-9]{1,9}(-[0-9]{1,9}(:[0-9]{1,9})?)?(,[0-9]{1,9}(-[0-9]{1,9}(:[0-9]{1,9})?)?)*")) {
+      return List.of();
+    }
+    List<Integer> out = new java.util.ArrayList<>();
+    for (String item : e.split(",")) {
+      String[] stepped = item.split(":");
+      int step = stepped.length > 1 ? Math.max(1, Integer.parseInt(stepped[1])) : 1;
+      String[] range = stepped[0].split("-");
+      int lo = Integer.parseInt(range[0]);
+      int hi = range.length > 1 ? Integer.parseInt(range[1]) : lo;
+      for (int i = lo; i <= hi && out.size() <= MAX_INDICES; i += step) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  /** More indices than any array of ours has (Slurm's MaxArraySize is 1001 by default). */
+  private static final int MAX_INDICES = 1_000_000;
 
   /** {@code Key=Value} tokens of one line of scontrol or the completion file. */
   static Map<String, String> fields(String line) {
@@ -116,11 +142,5 @@ final class SlurmTaskStates {
       }
     }
     return f;
-  }
-
-  private static java.util.Optional<Integer> index(String s) {
-    return s.matches("[0-9]{1,9}")
-        ? java.util.Optional.of(Integer.parseInt(s))
-        : java.util.Optional.empty();
   }
 }

@@ -104,4 +104,34 @@ class ParetoSearchTest {
     assertEquals(a.evaluated(), b.evaluated());
     assertEquals(10, a.evaluated().size());
   }
+
+  @Test
+  void roundsChooseExactlyTheWeightingsOfTheOneByOneSearchInTheSameOrder() throws Exception {
+    for (String search : List.of("sweep", "bisection", "dichotomic", "stochastic-dichotomic")) {
+      SearchResult one = new ParetoSearch(ParetoSearchTest::convex, 15).run(search, 3);
+      List<Integer> sizes = new ArrayList<>();
+      List<Integer> numbers = new ArrayList<>();
+      RoundEvaluator rounds =
+          (round, weightings) -> {
+            numbers.add(round);
+            sizes.add(weightings.size());
+            return weightings.stream().map(w -> convex(w[0], w[1])).toList();
+          };
+      SearchResult batched = ParetoSearch.inRounds(rounds, 15).run(search, 3);
+      assertEquals(one.evaluated(), batched.evaluated(), search);
+      assertEquals(15, sizes.stream().mapToInt(Integer::intValue).sum(), search);
+      for (int i = 0; i < numbers.size(); i++) {
+        assertEquals(i + 1, numbers.get(i), search);
+      }
+      if (search.equals("sweep")) {
+        assertEquals(List.of(15), sizes);
+      } else if (search.equals("bisection")) {
+        // The extremes, then 1, 2, 4 midpoints on this convex front, the last level cut to budget.
+        assertEquals(List.of(2, 1, 2, 4, 6), sizes);
+      } else {
+        assertEquals(2, sizes.get(0), search);
+        assertTrue(sizes.size() > 2, search + " " + sizes);
+      }
+    }
+  }
 }

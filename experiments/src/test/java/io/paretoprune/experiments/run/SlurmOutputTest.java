@@ -36,6 +36,17 @@ class SlurmOutputTest {
   }
 
   @Test
+  void arrayTaskIdsOfTasksThatNeverStartedAreRanges() {
+    // scontrol -o show job of an array cancelled while pending: one record for both tasks.
+    assertEquals(java.util.List.of(0, 1), SlurmTaskStates.indices("0-1"));
+    assertEquals(java.util.List.of(7), SlurmTaskStates.indices("7"));
+    assertEquals(java.util.List.of(1, 4, 5, 6), SlurmTaskStates.indices("1,4-6"));
+    assertEquals(java.util.List.of(0, 2, 4, 6, 8), SlurmTaskStates.indices("0-8:2%1"));
+    assertEquals(java.util.List.of(), SlurmTaskStates.indices("N/A"));
+    assertEquals(java.util.List.of(), SlurmTaskStates.indices(""));
+  }
+
+  @Test
   void batchScriptArgumentsAreQuotedOnlyWhenNeeded() {
     assertEquals("/shared/results/a.json", SlurmLauncher.quote("/shared/results/a.json"));
     assertEquals("'/my results/x'", SlurmLauncher.quote("/my results/x"));
