@@ -49,7 +49,11 @@ import picocli.CommandLine.Parameters;
           + " share (the Amdahl bound), parameter counts and file sizes.",
       "Every figure is the fastest of --rounds blocks of calls, the variants timed in turn, so"
           + " that descheduling on a loaded machine (which only adds time) drops out and the"
-          + " ratios in one table hold; absolute times still move with the load."
+          + " ratios in one table hold; absolute times still move with the load.",
+      "Before a run is timed, the compacted and the compacted + sparse network must predict the"
+          + " saved network's class for every example of each random batch; a run that does not is"
+          + " reported in one line naming the first example that differs and is not timed, the"
+          + " other runs are, and the command exits 1."
     })
 final class InferBench implements Callable<Integer> {
   static final int[] BATCHES = {1, 32, 256};
@@ -78,21 +82,42 @@ final class InferBench implements Callable<Integer> {
     }
     List<SavedRun> runs = new ArrayList<>();
     for (Path dir : runDirs) {
-      SavedRun run = SavedRun.open(dir);
-      ModelStore.readManifest(dir);
-      runs.add(run);
+      runs.add(SavedRun.open(dir));
     }
     EngineSetup.setThreads(1);
     EngineSetup.pytorchOffline();
-    for (SavedRun run : runs) {
-      try (NDManager manager = NDManager.newBaseManager()) {
-        bench(run, manager);
+    // The random batches that are checked and timed are the same at every invocation.
+    ai.djl.engine.Engine.getInstance().setRandomSeed(1);
+    // Every model loads before anything is timed, so a broken file is one line up front.
+    try (NDManager probe = NDManager.newBaseManager()) {
+      for (SavedRun run : runs) {
+        ModelStore.load(run.dir(), probe);
       }
     }
-    return 0;
+    int failed = 0;
+    for (SavedRun run : runs) {
+      try (NDManager manager = NDManager.newBaseManager()) {
+        try {
+          bench(run, manager);
+        } catch (PredictionMismatch e) {
+          System.err.println("paretoprune: " + e.getMessage() + "; not timed");
+          failed++;
+        }
+      }
+    }
+    return failed == 0 ? 0 : Main.RUN_FAILED;
   }
 
-  private void bench(SavedRun run, NDManager manager) throws IOException {
+  /** A variant predicts another class than the saved network for some example: not timed. */
+  static final class PredictionMismatch extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    PredictionMismatch(String message) {
+      super(message);
+    }
+  }
+
+  private void bench(SavedRun run, NDManager manager) throws IOException, PredictionMismatch {
     Network dense = ModelStore.load(run.dir(), manager);
     CompactedNetwork compacted;
     try {
@@ -136,7 +161,7 @@ final class InferBench implements Callable<Integer> {
       JniUtils.setNumThreads(t);
       try (TunedSparseHead head = TunedSparseHead.of(smallSplit, manager, t).calibrate()) {
         for (int batch : BATCHES) {
-          rows.addAll(measure(dense, small, denseSplit, smallSplit, head, t, batch, manager));
+          rows.addAll(measure(run, dense, small, denseSplit, smallSplit, head, t, batch, manager));
         }
         System.out.printf(Locale.ROOT, "  kernels chosen at %d thread(s):", t);
         for (int batch : BATCHES) {
@@ -170,6 +195,7 @@ final class InferBench implements Callable<Integer> {
   }
 
   private List<String> measure(
+      SavedRun run,
       Network dense,
       Network small,
       SparseNetwork denseSplit,
@@ -177,7 +203,8 @@ final class InferBench implements Callable<Integer> {
       TunedSparseHead head,
       int threads,
       int batch,
-      NDManager manager) {
+      NDManager manager)
+      throws PredictionMismatch {
     try (NDManager m = manager.newSubManager()) {
       Shape in = dense.input().batchShape();
       NDArray x = m.randomUniform(0, 1, new Shape(batch, in.get(1), in.get(2), in.get(3)));
@@ -185,7 +212,7 @@ final class InferBench implements Callable<Integer> {
       float[] smallFeatures = smallSplit.features(x);
       NDArray denseF = m.create(denseFeatures, new Shape(batch, denseFeatures.length / batch));
       NDArray smallF = m.create(smallFeatures, new Shape(batch, smallFeatures.length / batch));
-      checkSamePredictions(dense, small, smallSplit, head, x, batch);
+      checkSamePredictions(run, dense, small, smallSplit, head, threads, x, batch);
       List<Runnable> runs =
           List.of(
               () -> runBlocks(denseSplit.headBlocks(), denseF),
@@ -228,21 +255,57 @@ final class InferBench implements Callable<Integer> {
         d / s);
   }
 
-  /** The variants must agree before they are timed: same argmax as the saved network. */
-  private static void checkSamePredictions(
+  /**
+   * The variants must agree before they are timed: same argmax as the saved network on every
+   * example of the random batch, else a one-line report of the first example that differs.
+   */
+  static void checkSamePredictions(
+      SavedRun run,
       Network dense,
       Network small,
       SparseNetwork smallSplit,
       TunedSparseHead head,
+      int threads,
       NDArray x,
-      int batch) {
+      int batch)
+      throws PredictionMismatch {
     int classes = dense.input().classes();
-    int[] expected = SparseNetwork.argMax(logits(dense, x), classes);
-    int[] compact = SparseNetwork.argMax(logits(small, x), classes);
-    int[] sparse = SparseNetwork.argMax(head.forward(smallSplit.features(x), batch), classes);
-    if (!java.util.Arrays.equals(expected, compact) || !java.util.Arrays.equals(expected, sparse)) {
-      throw new IllegalStateException(
-          "the compacted or sparse network predicts differently at batch " + batch);
+    float[] expected = logits(dense, x);
+    String where =
+        String.format(Locale.ROOT, "of a random batch of %d (%d thread(s))", batch, threads);
+    firstDifference(run, "compacted network", expected, logits(small, x), classes, where);
+    firstDifference(
+        run,
+        "compacted + sparse network (kernels " + head.kernelsAt(batch) + ")",
+        expected,
+        head.forward(smallSplit.features(x), batch),
+        classes,
+        where);
+  }
+
+  /** Throws naming the run, the variant and the first example whose predicted class differs. */
+  static void firstDifference(
+      SavedRun run, String variant, float[] expected, float[] got, int classes, String where)
+      throws PredictionMismatch {
+    int[] want = SparseNetwork.argMax(expected, classes);
+    int[] have = SparseNetwork.argMax(got, classes);
+    for (int i = 0; i < want.length; i++) {
+      if (want[i] != have[i]) {
+        throw new PredictionMismatch(
+            String.format(
+                Locale.ROOT,
+                "%s (%s): prediction check failed: the %s predicts class %d for example %d %s,"
+                    + " the saved network class %d (logit %.6g against %.6g)",
+                run.runId(),
+                run.dir(),
+                variant,
+                have[i],
+                i,
+                where,
+                want[i],
+                got[i * classes + have[i]],
+                got[i * classes + want[i]]));
+      }
     }
   }
 
