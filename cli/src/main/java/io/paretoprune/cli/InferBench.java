@@ -171,11 +171,11 @@ final class InferBench implements Callable<Integer> {
         for (TunedSparseHead.Calibration c : head.calibration()) {
           StringBuilder s = new StringBuilder();
           for (int i = 0; i < c.kernels().size(); i++) {
-            s.append(String.format(Locale.ROOT, " %s %.4f ms", c.kernels().get(i), c.millis()[i]));
+            s.append(String.format(Locale.ROOT, " %s %.4f", c.kernels().get(i), c.millis()[i]));
           }
           System.out.printf(
               Locale.ROOT,
-              "    calibration %s %dx%d nnz %d batch %d:%s -> %s%n",
+              "    calibration %s %dx%d nnz %d batch %d, median ms per call:%s -> %s%n",
               c.layer(),
               c.rows(),
               c.cols(),
