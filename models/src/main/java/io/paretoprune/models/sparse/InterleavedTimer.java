@@ -64,4 +64,12 @@ public final class InterleavedTimer {
     }
     return samples;
   }
+
+  /** The median of one candidate's samples. */
+  public static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
 }
