@@ -49,7 +49,9 @@ import picocli.CommandLine.Parameters;
           + " share (the Amdahl bound), parameter counts and file sizes.",
       "Every figure is the fastest of --rounds blocks of calls, the variants timed in turn, so"
           + " that descheduling on a loaded machine (which only adds time) drops out and the"
-          + " ratios in one table hold; absolute times still move with the load.",
+          + " ratios in one table hold; absolute times still move with the load. The last column"
+          + " is the speed-up of the blocks' medians, what a loaded machine gives typically; the"
+          + " kernels are chosen by medians too, dense unless sparse clearly wins.",
       "Before a run is timed, the compacted and the compacted + sparse network must predict the"
           + " saved network's class for every example of each random batch; a run that does not is"
           + " reported in one line naming the first example that differs and is not timed, the"
@@ -58,8 +60,32 @@ import picocli.CommandLine.Parameters;
 final class InferBench implements Callable<Integer> {
   static final int[] BATCHES = {1, 32, 256};
 
-  @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "completed runs")
-  List<Path> runDirs;
+  @Parameters(
+      paramLabel = "RUN_DIR",
+      arity = "0..*",
+      description = "completed runs (or none with --fresh)")
+  List<Path> runDirs = new ArrayList<>();
+
+  @Option(
+      names = "--fresh",
+      paramLabel = "MODEL",
+      description =
+          "instead of saved runs, a freshly initialised zoo model with a recurrent layer"
+              + " (deepspeech: default settings, input --frames x 494 features, 29 classes), each"
+              + " dense kernel pruned to its --keep largest magnitudes")
+  String fresh;
+
+  @Option(
+      names = "--keep",
+      defaultValue = "0.05",
+      description = "with --fresh: fraction of each dense kernel kept (default 0.05)")
+  double keep;
+
+  @Option(
+      names = "--frames",
+      defaultValue = "100",
+      description = "frames per utterance of a sequence model's random input (default 100)")
+  int frames;
 
   @Option(
       names = "--threads",
@@ -77,8 +103,50 @@ final class InferBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (rounds < 1 || blockMs <= 0 || threads < 1) {
-      throw new UserInputException("--rounds, --block-ms and --threads must be positive");
+    if (rounds < 1 || blockMs <= 0 || threads < 1 || frames < 1) {
+      throw new UserInputException("--rounds, --block-ms, --threads and --frames must be positive");
+    }
+    if ((fresh == null) == runDirs.isEmpty()) {
+      throw new UserInputException("give RUN_DIR... or --fresh MODEL (one of the two)");
+    }
+    if (fresh != null) {
+      if (!(keep > 0 && keep <= 1)) {
+        throw new UserInputException("--keep must be a fraction in (0, 1], got " + keep);
+      }
+      EngineSetup.setThreads(1);
+      EngineSetup.pytorchOffline();
+      ai.djl.engine.Engine.getInstance().setRandomSeed(1);
+      try (NDManager manager = NDManager.newBaseManager()) {
+        Network net =
+            ModelZoo.load()
+                .create(
+                    fresh,
+                    io.paretoprune.core.plugin.PluginSettings.empty(),
+                    new io.paretoprune.models.InputSpec(1, frames, 494, 29),
+                    manager,
+                    1);
+        if (!SequenceInferBench.recurrent(net)) {
+          throw new UserInputException(
+              "--fresh takes a model with a recurrent layer (deepspeech); '"
+                  + fresh
+                  + "' has none: bench a saved run of it instead");
+        }
+        SequenceInferBench.keepLargest(net, keep);
+        String label =
+            String.format(
+                Locale.ROOT,
+                "%s (freshly initialised, seed 1; each dense kernel keeps its %.3g largest"
+                    + " magnitudes)",
+                fresh,
+                keep);
+        try {
+          sequence().bench(label, net, manager);
+        } catch (PredictionMismatch e) {
+          System.err.println("paretoprune: " + e.getMessage() + "; not timed");
+          return Main.RUN_FAILED;
+        }
+      }
+      return 0;
     }
     List<SavedRun> runs = new ArrayList<>();
     for (Path dir : runDirs) {
@@ -109,16 +177,24 @@ final class InferBench implements Callable<Integer> {
   }
 
   /** A variant predicts another class than the saved network for some example: not timed. */
-  static final class PredictionMismatch extends Exception {
+  public static final class PredictionMismatch extends Exception {
     private static final long serialVersionUID = 1L;
 
-    PredictionMismatch(String message) {
+    public PredictionMismatch(String message) {
       super(message);
     }
   }
 
+  private SequenceInferBench sequence() {
+    return new SequenceInferBench(threads, rounds, blockMs, frames);
+  }
+
   private void bench(SavedRun run, NDManager manager) throws IOException, PredictionMismatch {
     Network dense = ModelStore.load(run.dir(), manager);
+    if (SequenceInferBench.recurrent(dense)) {
+      sequence().bench(run.runId() + " (" + run.dir() + ")", dense, manager);
+      return;
+    }
     CompactedNetwork compacted;
     try {
       compacted = NetworkCompactor.compact(dense, ModelZoo.load(), manager);
@@ -189,8 +265,9 @@ final class InferBench implements Callable<Integer> {
     System.out.println();
     System.out.println(
         "| part | threads | batch | dense ms | compacted ms | compacted + sparse ms |"
-            + " compacted + sparse ex/s | speed-up compacted | speed-up compacted + sparse |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+            + " compacted + sparse ex/s | speed-up compacted | speed-up compacted + sparse |"
+            + " speed-up compacted + sparse, medians |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
   }
 
@@ -222,15 +299,21 @@ final class InferBench implements Callable<Integer> {
               () -> logits(small, x),
               () -> head.forward(smallSplit.features(x), batch),
               () -> smallSplit.features(x));
-      double[] ms = InterleavedTimer.fastest(runs, rounds, blockMs);
+      double[][] samples = InterleavedTimer.samples(runs, rounds, blockMs);
+      double[] ms = new double[samples.length];
+      double[] med = new double[samples.length];
+      for (int i = 0; i < ms.length; i++) {
+        ms[i] = java.util.Arrays.stream(samples[i]).min().orElseThrow();
+        med[i] = InterleavedTimer.median(samples[i]);
+      }
       List<String> out = new ArrayList<>();
-      out.add(row("dense head", threads, batch, ms[0], ms[1], ms[2]));
-      out.add(row("whole network", threads, batch, ms[3], ms[4], ms[5]));
+      out.add(row("dense head", threads, batch, ms[0], ms[1], ms[2], med[0] / med[2]));
+      out.add(row("whole network", threads, batch, ms[3], ms[4], ms[5], med[3] / med[5]));
       out.add(
           String.format(
               Locale.ROOT,
               "| convolutions of the compacted network (%.0f%% of compacted + sparse; bound"
-                  + " %.2fx if the head took no time) | %d | %d | | | %.4f | | | |",
+                  + " %.2fx if the head took no time) | %d | %d | | | %.4f | | | | |",
               100 * ms[6] / ms[5],
               ms[3] / ms[6],
               threads,
@@ -240,10 +323,11 @@ final class InferBench implements Callable<Integer> {
     }
   }
 
-  private static String row(String part, int threads, int batch, double d, double c, double s) {
+  private static String row(
+      String part, int threads, int batch, double d, double c, double s, double byMedians) {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d | %.4f | %.4f | %.4f | %,.0f | %.2fx | %.2fx |",
+        "| %s | %d | %d | %.4f | %.4f | %.4f | %,.0f | %.2fx | %.2fx | %.2fx |",
         part,
         threads,
         batch,
@@ -252,7 +336,8 @@ final class InferBench implements Callable<Integer> {
         s,
         batch / s * 1000,
         d / c,
-        d / s);
+        d / s,
+        byMedians);
   }
 
   /**
@@ -343,7 +428,7 @@ final class InferBench implements Callable<Integer> {
         .sum();
   }
 
-  private static long paramsBytes(Block block) throws IOException {
+  static long paramsBytes(Block block) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     block.saveParameters(new DataOutputStream(bytes));
     return bytes.size();

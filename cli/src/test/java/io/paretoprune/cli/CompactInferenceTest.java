@@ -228,6 +228,55 @@ class CompactInferenceTest {
     assertTrue(o.out().contains("L1-s1 (" + run + ")"), what);
   }
 
+  /**
+   * A freshly initialised DeepSpeech, its dense kernels pruned to 5%: dense in DJL against the
+   * sparse dense layers around the LSTM, parameter counts (857,885 at n_hidden 256, of which the
+   * 330,496 dense weights keep 16,525) and the LSTM's share; wrong uses are one line, exit 2.
+   */
+  @Test
+  void benchInferOnAFreshDeepSpeechTimesItsSparseDenseLayersAroundTheLstm() throws Exception {
+    Launcher.Outcome o =
+        paretoprune(
+            "bench",
+            "infer",
+            "--fresh",
+            "deepspeech",
+            "--frames",
+            "8",
+            "--rounds",
+            "1",
+            "--block-ms",
+            "0.05",
+            "--threads",
+            "2");
+    assertEquals(0, o.code(), o.out() + o.err());
+    assertTrue(
+        o.out().contains("dense layers 16,525 of 330,496 weights nonzero (95.0% sparse)"), o.out());
+    assertTrue(o.out().contains("parameters: dense 857,885, sparse dense layers 543,914"), o.out());
+    for (String row : new String[] {"| 1 | 1 x 8 |", "| 1 | 32 x 8 |", "| 2 | 32 x 8 |"}) {
+      assertTrue(o.out().contains(row), o.out());
+    }
+    assertTrue(o.out().contains("LSTM share of dense / of sparse"), o.out());
+    String[][] cases = {
+      {"bench", "infer", "--fresh", "lenet5"},
+      {"bench", "infer"},
+      {"bench", "infer", "--fresh", "deepspeech", run.toString()},
+      {"bench", "infer", "--fresh", "deepspeech", "--keep", "0"},
+      {"bench", "infer", "--fresh", "nosuchmodel"},
+    };
+    String[] named = {"has none", "one of the two", "one of the two", "--keep", "nosuchmodel"};
+    for (int i = 0; i < cases.length; i++) {
+      Launcher.Outcome bad = paretoprune(cases[i]);
+      String what = String.join(" ", cases[i]) + ": " + bad.out() + bad.err();
+      assertEquals(2, bad.code(), what);
+      List<String> err =
+          bad.errLines().stream().filter(l -> l.startsWith("paretoprune: ")).toList();
+      assertEquals(1, err.size(), what);
+      assertTrue(err.get(0).contains(named[i]), what);
+      assertTrue(bad.errLines().stream().noneMatch(l -> l.startsWith("\tat ")), what);
+    }
+  }
+
   private static Path copyOfRun(String name) throws Exception {
     Path copy = Files.createDirectories(tmp.resolve(name).resolve("L1-s1"));
     try (var files = Files.list(run)) {

@@ -37,6 +37,13 @@ public final class SegmentedSparseNetwork implements AutoCloseable {
     }
   }
 
+  /**
+   * Rows (frames) per pass through a run of dense layers: each nonzero adds a row of the
+   * feature-major input, and 64 rows of DeepSpeech's 494 features (126 KB) stay in L2 cache where
+   * all 3,200 frames of 32 utterances (6.3 MB) do not.
+   */
+  static final int CHUNK = 64;
+
   private final Network network;
   private final List<Step> steps = new ArrayList<>();
   private final ForkJoinPool pool;
@@ -165,19 +172,28 @@ public final class SegmentedSparseNetwork implements AutoCloseable {
     int in = (int) shape[shape.length - 1];
     float[] flat = h.toFloatArray();
     int rows = flat.length / in;
-    float[][] a = FeatureMajor.of(flat, rows, in);
-    for (int l = 0; l < s.dense().size(); l++) {
-      a = s.dense().get(l).apply(a, rows);
-      for (Elementwise e : s.after().get(l)) {
-        for (float[] feature : a) {
-          e.applyInPlace(feature);
+    int outWidth = s.dense().get(s.dense().size() - 1).rows();
+    float[] result = new float[rows * outWidth];
+    for (int from = 0; from < rows; from += CHUNK) {
+      int n = Math.min(CHUNK, rows - from);
+      float[] part = new float[n * in];
+      System.arraycopy(flat, from * in, part, 0, part.length);
+      float[][] a = FeatureMajor.of(part, n, in);
+      for (int l = 0; l < s.dense().size(); l++) {
+        a = s.dense().get(l).apply(a, n);
+        for (Elementwise e : s.after().get(l)) {
+          for (float[] feature : a) {
+            e.applyInPlace(feature);
+          }
         }
       }
+      float[] done = FeatureMajor.toRowMajor(a, n);
+      System.arraycopy(done, 0, result, from * outWidth, done.length);
     }
     long[] out = shape.clone();
-    out[out.length - 1] = a.length;
+    out[out.length - 1] = outWidth;
     NDManager m = h.getManager();
-    return m.create(FeatureMajor.toRowMajor(a, rows), new Shape(out));
+    return m.create(result, new Shape(out));
   }
 
   public Network network() {

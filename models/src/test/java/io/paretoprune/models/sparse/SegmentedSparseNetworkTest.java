@@ -45,6 +45,7 @@ class SegmentedSparseNetworkTest {
     EngineSetup.pytorchOffline();
     try (NDManager m = NDManager.newBaseManager()) {
       InputSpec input = new InputSpec(1, 9, 20, 6);
+      // 3 x 50 frames: more rows than one chunk of the dense layers (SegmentedSparseNetwork.CHUNK).
       Network net =
           ModelZoo.load()
               .create(
@@ -54,7 +55,7 @@ class SegmentedSparseNetworkTest {
                   m,
                   3);
       prune(net, 0.2f);
-      NDArray x = m.randomUniform(0, 1, new Shape(3, 9, 20));
+      NDArray x = m.randomUniform(0, 1, new Shape(3, 50, 20));
       float[] expected = net.logits(x).toFloatArray();
       for (int threads : new int[] {1, 2}) {
         try (SegmentedSparseNetwork sparse = SegmentedSparseNetwork.of(net, threads)) {
@@ -69,7 +70,7 @@ class SegmentedSparseNetworkTest {
           NDArray lstmIn =
               sparse.inputOf(
                   sparse.djlBlocks().stream().filter(b -> b instanceof LSTM).findFirst().get(), x);
-          assertEquals(new Shape(3, 9, 16), lstmIn.getShape());
+          assertEquals(new Shape(3, 50, 16), lstmIn.getShape());
           assertTrue(lstmIn.max().getFloat() <= 0.3f && lstmIn.min().getFloat() >= 0f);
         }
       }
