@@ -11,6 +11,7 @@ import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.testing.JarBuilder;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelZoo;
+import io.paretoprune.models.Network;
 import io.paretoprune.models.store.ModelStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,6 +258,38 @@ class CompactInferenceTest {
       assertTrue(o.out().contains(row), o.out());
     }
     assertTrue(o.out().contains("LSTM share of dense / of sparse"), o.out());
+
+    // A saved DeepSpeech model in a run folder takes the same path (its run files copied from
+    // the LeNet run; the bench reads only the model from them).
+    Path speech = copyOfRun("deepspeech-run");
+    EngineSetup.pytorchOffline();
+    try (NDManager m = NDManager.newBaseManager()) {
+      Network ds =
+          ModelZoo.load()
+              .create(
+                  "deepspeech",
+                  new PluginSettings(Map.of("n_hidden", 16)),
+                  new InputSpec(1, 8, 494, 29),
+                  m,
+                  1);
+      ModelStore.save(ds, speech);
+    }
+    Launcher.Outcome saved =
+        paretoprune(
+            "bench",
+            "infer",
+            speech.toString(),
+            "--frames",
+            "8",
+            "--rounds",
+            "1",
+            "--block-ms",
+            "0.05",
+            "--threads",
+            "1");
+    assertEquals(0, saved.code(), saved.out() + saved.err());
+    assertTrue(saved.out().contains("L1-s1 (" + speech + "): dense layers "), saved.out());
+    assertTrue(saved.out().contains("| 1 | 32 x 8 |"), saved.out());
     String[][] cases = {
       {"bench", "infer", "--fresh", "lenet5"},
       {"bench", "infer"},
