@@ -52,7 +52,8 @@ public final class EvalCommand implements Callable<Integer> {
         r.testAccuracy(),
         r.examples(),
         r.dataset());
-    if (!r.dataset().equals(run.spec().dataset().name())) {
+    if (!r.dataset().equals(run.spec().dataset().name())
+        || Double.isNaN(run.recordedTestAccuracy())) {
       return 0; // nothing recorded to compare with
     }
     boolean equal = r.testAccuracy() == run.recordedTestAccuracy();

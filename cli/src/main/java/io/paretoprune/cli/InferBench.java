@@ -49,13 +49,43 @@ import picocli.CommandLine.Parameters;
           + " share (the Amdahl bound), parameter counts and file sizes.",
       "Every figure is the fastest of --rounds blocks of calls, the variants timed in turn, so"
           + " that descheduling on a loaded machine (which only adds time) drops out and the"
-          + " ratios in one table hold; absolute times still move with the load."
+          + " ratios in one table hold; absolute times still move with the load. The last column"
+          + " is the speed-up of the blocks' medians, what a loaded machine gives typically; the"
+          + " kernels are chosen by medians too, dense unless sparse clearly wins.",
+      "Before a run is timed, the compacted and the compacted + sparse network must predict the"
+          + " saved network's class for every example of each random batch; a run that does not is"
+          + " reported in one line naming the first example that differs and is not timed, the"
+          + " other runs are, and the command exits 1."
     })
 final class InferBench implements Callable<Integer> {
   static final int[] BATCHES = {1, 32, 256};
 
-  @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "completed runs")
-  List<Path> runDirs;
+  @Parameters(
+      paramLabel = "RUN_DIR",
+      arity = "0..*",
+      description = "completed runs (or none with --fresh)")
+  List<Path> runDirs = new ArrayList<>();
+
+  @Option(
+      names = "--fresh",
+      paramLabel = "MODEL",
+      description =
+          "instead of saved runs, a freshly initialised zoo model with a recurrent layer"
+              + " (deepspeech: default settings, input --frames x 494 features, 29 classes), each"
+              + " dense kernel pruned to its --keep largest magnitudes")
+  String fresh;
+
+  @Option(
+      names = "--keep",
+      defaultValue = "0.05",
+      description = "with --fresh: fraction of each dense kernel kept (default 0.05)")
+  double keep;
+
+  @Option(
+      names = "--frames",
+      defaultValue = "100",
+      description = "frames per utterance of a sequence model's random input (default 100)")
+  int frames;
 
   @Option(
       names = "--threads",
@@ -73,27 +103,98 @@ final class InferBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (rounds < 1 || blockMs <= 0 || threads < 1) {
-      throw new UserInputException("--rounds, --block-ms and --threads must be positive");
+    if (rounds < 1 || blockMs <= 0 || threads < 1 || frames < 1) {
+      throw new UserInputException("--rounds, --block-ms, --threads and --frames must be positive");
+    }
+    if ((fresh == null) == runDirs.isEmpty()) {
+      throw new UserInputException("give RUN_DIR... or --fresh MODEL (one of the two)");
+    }
+    if (fresh != null) {
+      if (!(keep > 0 && keep <= 1)) {
+        throw new UserInputException("--keep must be a fraction in (0, 1], got " + keep);
+      }
+      EngineSetup.setThreads(1);
+      EngineSetup.pytorchOffline();
+      ai.djl.engine.Engine.getInstance().setRandomSeed(1);
+      try (NDManager manager = NDManager.newBaseManager()) {
+        Network net =
+            ModelZoo.load()
+                .create(
+                    fresh,
+                    io.paretoprune.core.plugin.PluginSettings.empty(),
+                    new io.paretoprune.models.InputSpec(1, frames, 494, 29),
+                    manager,
+                    1);
+        if (!SequenceInferBench.recurrent(net)) {
+          throw new UserInputException(
+              "--fresh takes a model with a recurrent layer (deepspeech); '"
+                  + fresh
+                  + "' has none: bench a saved run of it instead");
+        }
+        SequenceInferBench.keepLargest(net, keep);
+        String label =
+            String.format(
+                Locale.ROOT,
+                "%s (freshly initialised, seed 1; each dense kernel keeps its %.3g largest"
+                    + " magnitudes)",
+                fresh,
+                keep);
+        try {
+          sequence().bench(label, net, manager);
+        } catch (PredictionMismatch e) {
+          System.err.println("paretoprune: " + e.getMessage() + "; not timed");
+          return Main.RUN_FAILED;
+        }
+      }
+      return 0;
     }
     List<SavedRun> runs = new ArrayList<>();
     for (Path dir : runDirs) {
-      SavedRun run = SavedRun.open(dir);
-      ModelStore.readManifest(dir);
-      runs.add(run);
+      runs.add(SavedRun.open(dir));
     }
     EngineSetup.setThreads(1);
     EngineSetup.pytorchOffline();
-    for (SavedRun run : runs) {
-      try (NDManager manager = NDManager.newBaseManager()) {
-        bench(run, manager);
+    // The random batches that are checked and timed are the same at every invocation.
+    ai.djl.engine.Engine.getInstance().setRandomSeed(1);
+    // Every model loads before anything is timed, so a broken file is one line up front.
+    try (NDManager probe = NDManager.newBaseManager()) {
+      for (SavedRun run : runs) {
+        ModelStore.load(run.dir(), probe);
       }
     }
-    return 0;
+    int failed = 0;
+    for (SavedRun run : runs) {
+      try (NDManager manager = NDManager.newBaseManager()) {
+        try {
+          bench(run, manager);
+        } catch (PredictionMismatch e) {
+          System.err.println("paretoprune: " + e.getMessage() + "; not timed");
+          failed++;
+        }
+      }
+    }
+    return failed == 0 ? 0 : Main.RUN_FAILED;
   }
 
-  private void bench(SavedRun run, NDManager manager) throws IOException {
+  /** A variant predicts another class than the saved network for some example: not timed. */
+  public static final class PredictionMismatch extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public PredictionMismatch(String message) {
+      super(message);
+    }
+  }
+
+  private SequenceInferBench sequence() {
+    return new SequenceInferBench(threads, rounds, blockMs, frames);
+  }
+
+  private void bench(SavedRun run, NDManager manager) throws IOException, PredictionMismatch {
     Network dense = ModelStore.load(run.dir(), manager);
+    if (SequenceInferBench.recurrent(dense)) {
+      sequence().bench(run.runId() + " (" + run.dir() + ")", dense, manager);
+      return;
+    }
     CompactedNetwork compacted;
     try {
       compacted = NetworkCompactor.compact(dense, ModelZoo.load(), manager);
@@ -136,7 +237,7 @@ final class InferBench implements Callable<Integer> {
       JniUtils.setNumThreads(t);
       try (TunedSparseHead head = TunedSparseHead.of(smallSplit, manager, t).calibrate()) {
         for (int batch : BATCHES) {
-          rows.addAll(measure(dense, small, denseSplit, smallSplit, head, t, batch, manager));
+          rows.addAll(measure(run, dense, small, denseSplit, smallSplit, head, t, batch, manager));
         }
         System.out.printf(Locale.ROOT, "  kernels chosen at %d thread(s):", t);
         for (int batch : BATCHES) {
@@ -146,11 +247,11 @@ final class InferBench implements Callable<Integer> {
         for (TunedSparseHead.Calibration c : head.calibration()) {
           StringBuilder s = new StringBuilder();
           for (int i = 0; i < c.kernels().size(); i++) {
-            s.append(String.format(Locale.ROOT, " %s %.4f ms", c.kernels().get(i), c.millis()[i]));
+            s.append(String.format(Locale.ROOT, " %s %.4f", c.kernels().get(i), c.millis()[i]));
           }
           System.out.printf(
               Locale.ROOT,
-              "    calibration %s %dx%d nnz %d batch %d:%s -> %s%n",
+              "    calibration %s %dx%d nnz %d batch %d, median ms per call:%s -> %s%n",
               c.layer(),
               c.rows(),
               c.cols(),
@@ -164,12 +265,14 @@ final class InferBench implements Callable<Integer> {
     System.out.println();
     System.out.println(
         "| part | threads | batch | dense ms | compacted ms | compacted + sparse ms |"
-            + " compacted + sparse ex/s | speed-up compacted | speed-up compacted + sparse |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+            + " compacted + sparse ex/s | speed-up compacted | speed-up compacted + sparse |"
+            + " speed-up compacted + sparse, medians |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
   }
 
   private List<String> measure(
+      SavedRun run,
       Network dense,
       Network small,
       SparseNetwork denseSplit,
@@ -177,7 +280,8 @@ final class InferBench implements Callable<Integer> {
       TunedSparseHead head,
       int threads,
       int batch,
-      NDManager manager) {
+      NDManager manager)
+      throws PredictionMismatch {
     try (NDManager m = manager.newSubManager()) {
       Shape in = dense.input().batchShape();
       NDArray x = m.randomUniform(0, 1, new Shape(batch, in.get(1), in.get(2), in.get(3)));
@@ -185,7 +289,7 @@ final class InferBench implements Callable<Integer> {
       float[] smallFeatures = smallSplit.features(x);
       NDArray denseF = m.create(denseFeatures, new Shape(batch, denseFeatures.length / batch));
       NDArray smallF = m.create(smallFeatures, new Shape(batch, smallFeatures.length / batch));
-      checkSamePredictions(dense, small, smallSplit, head, x, batch);
+      checkSamePredictions(run, dense, small, smallSplit, head, threads, x, batch);
       List<Runnable> runs =
           List.of(
               () -> runBlocks(denseSplit.headBlocks(), denseF),
@@ -195,15 +299,21 @@ final class InferBench implements Callable<Integer> {
               () -> logits(small, x),
               () -> head.forward(smallSplit.features(x), batch),
               () -> smallSplit.features(x));
-      double[] ms = InterleavedTimer.fastest(runs, rounds, blockMs);
+      double[][] samples = InterleavedTimer.samples(runs, rounds, blockMs);
+      double[] ms = new double[samples.length];
+      double[] med = new double[samples.length];
+      for (int i = 0; i < ms.length; i++) {
+        ms[i] = java.util.Arrays.stream(samples[i]).min().orElseThrow();
+        med[i] = InterleavedTimer.median(samples[i]);
+      }
       List<String> out = new ArrayList<>();
-      out.add(row("dense head", threads, batch, ms[0], ms[1], ms[2]));
-      out.add(row("whole network", threads, batch, ms[3], ms[4], ms[5]));
+      out.add(row("dense head", threads, batch, ms[0], ms[1], ms[2], med[0] / med[2]));
+      out.add(row("whole network", threads, batch, ms[3], ms[4], ms[5], med[3] / med[5]));
       out.add(
           String.format(
               Locale.ROOT,
               "| convolutions of the compacted network (%.0f%% of compacted + sparse; bound"
-                  + " %.2fx if the head took no time) | %d | %d | | | %.4f | | | |",
+                  + " %.2fx if the head took no time) | %d | %d | | | %.4f | | | | |",
               100 * ms[6] / ms[5],
               ms[3] / ms[6],
               threads,
@@ -213,10 +323,11 @@ final class InferBench implements Callable<Integer> {
     }
   }
 
-  private static String row(String part, int threads, int batch, double d, double c, double s) {
+  private static String row(
+      String part, int threads, int batch, double d, double c, double s, double byMedians) {
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d | %.4f | %.4f | %.4f | %,.0f | %.2fx | %.2fx |",
+        "| %s | %d | %d | %.4f | %.4f | %.4f | %,.0f | %.2fx | %.2fx | %.2fx |",
         part,
         threads,
         batch,
@@ -225,24 +336,61 @@ final class InferBench implements Callable<Integer> {
         s,
         batch / s * 1000,
         d / c,
-        d / s);
+        d / s,
+        byMedians);
   }
 
-  /** The variants must agree before they are timed: same argmax as the saved network. */
-  private static void checkSamePredictions(
+  /**
+   * The variants must agree before they are timed: same argmax as the saved network on every
+   * example of the random batch, else a one-line report of the first example that differs.
+   */
+  static void checkSamePredictions(
+      SavedRun run,
       Network dense,
       Network small,
       SparseNetwork smallSplit,
       TunedSparseHead head,
+      int threads,
       NDArray x,
-      int batch) {
+      int batch)
+      throws PredictionMismatch {
     int classes = dense.input().classes();
-    int[] expected = SparseNetwork.argMax(logits(dense, x), classes);
-    int[] compact = SparseNetwork.argMax(logits(small, x), classes);
-    int[] sparse = SparseNetwork.argMax(head.forward(smallSplit.features(x), batch), classes);
-    if (!java.util.Arrays.equals(expected, compact) || !java.util.Arrays.equals(expected, sparse)) {
-      throw new IllegalStateException(
-          "the compacted or sparse network predicts differently at batch " + batch);
+    float[] expected = logits(dense, x);
+    String where =
+        String.format(Locale.ROOT, "of a random batch of %d (%d thread(s))", batch, threads);
+    firstDifference(run, "compacted network", expected, logits(small, x), classes, where);
+    firstDifference(
+        run,
+        "compacted + sparse network (kernels " + head.kernelsAt(batch) + ")",
+        expected,
+        head.forward(smallSplit.features(x), batch),
+        classes,
+        where);
+  }
+
+  /** Throws naming the run, the variant and the first example whose predicted class differs. */
+  static void firstDifference(
+      SavedRun run, String variant, float[] expected, float[] got, int classes, String where)
+      throws PredictionMismatch {
+    int[] want = SparseNetwork.argMax(expected, classes);
+    int[] have = SparseNetwork.argMax(got, classes);
+    for (int i = 0; i < want.length; i++) {
+      if (want[i] != have[i]) {
+        throw new PredictionMismatch(
+            String.format(
+                Locale.ROOT,
+                "%s (%s): prediction check failed: the %s predicts class %d for example %d %s,"
+                    + " the saved network class %d (logit %.6g against %.6g)",
+                run.runId(),
+                run.dir(),
+                variant,
+                have[i],
+                i,
+                where,
+                want[i],
+                got[i * classes + have[i]],
+                got[i * classes + want[i]]));
+      }
     }
   }
 
@@ -280,7 +428,7 @@ final class InferBench implements Callable<Integer> {
         .sum();
   }
 
-  private static long paramsBytes(Block block) throws IOException {
+  static long paramsBytes(Block block) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     block.saveParameters(new DataOutputStream(bytes));
     return bytes.size();

@@ -104,7 +104,7 @@ public final class DeepSpeechFactory implements ModelFactory {
 
   /** {@code min(max(x, 0), clip)}: DeepSpeech's {@code tf.minimum(tf.nn.relu(x), relu_clip)}. */
   static LambdaBlock clippedRelu(float clip) {
-    return LambdaBlock.singleton(x -> x.clip(0f, clip), "clippedRelu");
+    return new ClippedRelu(clip);
   }
 
   /** {@code [batch, 1, frames, features]} to {@code [batch, frames, features]}; 3-d unchanged. */

@@ -30,6 +30,15 @@ final class CsrBatchKernel implements DenseLayerKernel {
     this.pool = pool;
   }
 
+  int rows() {
+    return rows;
+  }
+
+  /** What the layer's CSR form stores: 4-byte values, columns, row pointers and biases. */
+  long storedBytes() {
+    return 4L * (2L * values.length + pointers.length + bias.length);
+  }
+
   @Override
   public String name() {
     return pool == null ? "csr" : "csr-parallel";

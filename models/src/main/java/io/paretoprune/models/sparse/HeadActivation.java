@@ -32,6 +32,16 @@ enum HeadActivation {
     return Optional.empty();
   }
 
+  /** The step on one value, the same float as {@link #applyInPlace} gives. */
+  float apply(float x) {
+    return switch (this) {
+      case IDENTITY -> x;
+      case RELU -> Math.max(x, 0f);
+      case TANH -> (float) Math.tanh(x);
+      case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
+    };
+  }
+
   void applyInPlace(float[] a) {
     switch (this) {
       case IDENTITY -> {}

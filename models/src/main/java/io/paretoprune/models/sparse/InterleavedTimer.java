@@ -1,6 +1,5 @@
 package io.paretoprune.models.sparse;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +23,19 @@ public final class InterleavedTimer {
    * @return the fastest block's milliseconds per call of each candidate, in order
    */
   public static double[] fastest(List<Runnable> candidates, int rounds, double blockMillis) {
+    double[][] samples = samples(candidates, rounds, blockMillis);
+    double[] out = new double[samples.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Arrays.stream(samples[i]).min().orElseThrow();
+    }
+    return out;
+  }
+
+  /**
+   * Every block's milliseconds per call, {@code [candidate][round]}. Odd rounds run the candidates
+   * in reverse order, so that none always runs first after the others have filled the caches.
+   */
+  public static double[][] samples(List<Runnable> candidates, int rounds, double blockMillis) {
     int n = candidates.size();
     int[] calls = new int[n];
     for (int i = 0; i < n; i++) {
@@ -38,24 +50,26 @@ public final class InterleavedTimer {
       double perCall = (System.nanoTime() - start) / 1e6 / done;
       calls[i] = (int) Math.max(1, Math.ceil(blockMillis / Math.max(perCall, 1e-6)));
     }
-    List<double[]> samples = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      samples.add(new double[rounds]);
-    }
+    double[][] samples = new double[n][rounds];
     for (int round = 0; round < rounds; round++) {
-      for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        int i = round % 2 == 0 ? j : n - 1 - j;
         Runnable r = candidates.get(i);
         long t0 = System.nanoTime();
         for (int c = 0; c < calls[i]; c++) {
           r.run();
         }
-        samples.get(i)[round] = (System.nanoTime() - t0) / 1e6 / calls[i];
+        samples[i][round] = (System.nanoTime() - t0) / 1e6 / calls[i];
       }
     }
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = Arrays.stream(samples.get(i)).min().orElseThrow();
-    }
-    return out;
+    return samples;
+  }
+
+  /** The median of one candidate's samples. */
+  public static double median(double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int n = v.length;
+    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }

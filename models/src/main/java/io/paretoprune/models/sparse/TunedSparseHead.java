@@ -20,7 +20,8 @@ import java.util.concurrent.ForkJoinPool;
  * 1, 32 and 256 on random inputs, once, when the head is built for use; a batch runs each layer on
  * the candidate fastest at the calibrated batch size nearest to it (in log scale), unless the
  * network's own DJL head as one piece was faster there. So the crossover between sparse and dense
- * is the one this machine shows for this layer's shape and density.
+ * is the one this machine shows for this layer's shape and density; where the timings leave it in
+ * doubt, dense ({@link KernelChoice}).
  *
  * <p>Inputs and outputs are row-major, one example per row; inside, activations are feature-major.
  */
@@ -28,7 +29,7 @@ public final class TunedSparseHead implements AutoCloseable {
   /** The batch sizes calibrated. */
   public static final int[] CALIBRATION_BATCHES = {1, 32, 256};
 
-  /** One layer's timing at one batch size. */
+  /** One layer's timing at one batch size: each candidate's median milliseconds per call. */
   public record Calibration(
       String layer,
       int rows,
@@ -65,6 +66,7 @@ public final class TunedSparseHead implements AutoCloseable {
   private final ForkJoinPool pool;
   private final int inputs;
   private final int outputs;
+  private final FusedCsrHead fused;
 
   private TunedSparseHead(SparseNetwork split, NDManager parent, int threads) {
     this.manager = parent.newSubManager();
@@ -91,6 +93,11 @@ public final class TunedSparseHead implements AutoCloseable {
     }
     this.inputs = layers.get(0).kernel.cols();
     this.outputs = layers.get(layers.size() - 1).kernel.rows();
+    this.fused =
+        new FusedCsrHead(
+            layers.stream().map(l -> l.kernel).toList(),
+            layers.stream().map(l -> l.bias).toList(),
+            layers.stream().map(l -> l.after).toList());
   }
 
   /**
@@ -105,16 +112,40 @@ public final class TunedSparseHead implements AutoCloseable {
   }
 
   /**
-   * Measures every candidate of every layer at {@link #CALIBRATION_BATCHES} and chooses; then, per
-   * batch size, times the chosen layers against the network's own DJL head as one piece (no copies
-   * between layers) and keeps the faster, so the head as run is never slower than dense as measured
-   * here.
+   * Times candidates: {@code [candidate][round]} milliseconds per call, rounds alternating between
+   * the candidates. A seam so that tests can give the choice fixed timings.
+   */
+  @FunctionalInterface
+  interface Timer {
+    double[][] samples(List<Runnable> candidates);
+  }
+
+  /** 31 alternating rounds of blocks of at least 0.2 ms ({@link InterleavedTimer#samples}). */
+  static final Timer MEASURED = runs -> InterleavedTimer.samples(runs, 31, 0.2);
+
+  /**
+   * Measures every candidate of every layer at {@link #CALIBRATION_BATCHES} and chooses by {@link
+   * KernelChoice} (a sparse kernel only where its median is clearly below libtorch's dense kernel's
+   * and it wins most rounds); then, per batch size, times the chosen layers against the network's
+   * own DJL head as one piece (no copies between layers) and keeps the layers only where they
+   * clearly win by the same rule. So the head as run is dense wherever the measurements are in
+   * doubt.
    */
   public TunedSparseHead calibrate() {
+    return calibrate(MEASURED);
+  }
+
+  TunedSparseHead calibrate(Timer timer) {
     calibration.clear();
     java.util.Arrays.fill(wholeDjl, false);
     Random random = new Random(1);
     for (Layer layer : layers) {
+      int reference = -1;
+      for (int c = 0; c < layer.candidates.size(); c++) {
+        if (layer.candidates.get(c) instanceof DjlDenseKernel) {
+          reference = c;
+        }
+      }
       for (int i = 0; i < CALIBRATION_BATCHES.length; i++) {
         int batch = CALIBRATION_BATCHES[i];
         float[][] x = new float[layer.kernel.cols()][batch];
@@ -127,13 +158,8 @@ public final class TunedSparseHead implements AutoCloseable {
         for (DenseLayerKernel k : layer.candidates) {
           runs.add(() -> k.apply(x, batch));
         }
-        double[] ms = InterleavedTimer.fastest(runs, 31, 0.2);
-        int best = 0;
-        for (int c = 1; c < ms.length; c++) {
-          if (ms[c] < ms[best]) {
-            best = c;
-          }
-        }
+        double[][] samples = timer.samples(runs);
+        int best = KernelChoice.choose(samples, reference);
         layer.chosen[i] = best;
         calibration.add(
             new Calibration(
@@ -143,7 +169,7 @@ public final class TunedSparseHead implements AutoCloseable {
                 layer.kernel.nnz(),
                 batch,
                 layer.candidates.stream().map(DenseLayerKernel::name).toList(),
-                ms,
+                KernelChoice.medians(samples),
                 layer.candidates.get(best).name()));
       }
     }
@@ -154,10 +180,9 @@ public final class TunedSparseHead implements AutoCloseable {
         x[j] = random.nextFloat();
       }
       int index = i;
-      double[] ms =
-          InterleavedTimer.fastest(
-              List.of(() -> forwardLayers(x, batch, index), () -> forwardDjl(x, batch)), 31, 0.2);
-      wholeDjl[i] = ms[1] < ms[0];
+      double[][] samples =
+          timer.samples(List.of(() -> forwardLayers(x, batch, index), () -> forwardDjl(x, batch)));
+      wholeDjl[i] = KernelChoice.choose(samples, 1) == 1;
       calibration.add(
           new Calibration(
               "head",
@@ -166,7 +191,7 @@ public final class TunedSparseHead implements AutoCloseable {
               layers.stream().mapToInt(l -> l.kernel.nnz()).sum(),
               batch,
               List.of("chosen layers", DJL_HEAD),
-              ms,
+              KernelChoice.medians(samples),
               wholeDjl[i] ? DJL_HEAD : "chosen layers"));
     }
     return this;
@@ -257,39 +282,39 @@ public final class TunedSparseHead implements AutoCloseable {
   }
 
   private boolean allCsr(int i) {
-    return layers.stream().allMatch(l -> l.candidates.get(l.chosen[i]) instanceof CsrBatchKernel);
+    for (Layer l : layers) {
+      if (!(l.candidates.get(l.chosen[i]) instanceof CsrBatchKernel)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One example on plain vectors, the whole head fused ({@link FusedCsrHead}). */
+  private float[] forwardOne(float[] x) {
+    return fused.forward(x);
   }
 
   /**
-   * One example on plain vectors: the feature-major arrays of length 1 would cost more in
-   * allocation than a pruned layer's arithmetic.
+   * Between neighbouring calibrated batch sizes, their geometric mean: a batch above {@code
+   * BOUNDS[i]} is nearer to size {@code i + 1} in log scale. Precomputed because three logarithms
+   * per call are a tenth of a sparse head's time at batch 1.
    */
-  private float[] forwardOne(float[] x) {
-    float[] h = x;
-    for (Layer layer : layers) {
-      float[] y = new float[layer.kernel.rows()];
-      layer.kernel.multiply(h, y);
-      for (int r = 0; r < y.length; r++) {
-        y[r] += layer.bias[r];
-      }
-      for (HeadActivation a : layer.after) {
-        a.applyInPlace(y);
-      }
-      h = y;
+  private static final double[] BOUNDS = new double[CALIBRATION_BATCHES.length - 1];
+
+  static {
+    for (int i = 0; i < BOUNDS.length; i++) {
+      BOUNDS[i] = Math.sqrt((double) CALIBRATION_BATCHES[i] * CALIBRATION_BATCHES[i + 1]);
     }
-    return h;
   }
 
   /** Index of the calibrated batch size nearest to {@code batch} in log scale. */
-  private static int nearest(int batch) {
-    int best = 0;
-    for (int i = 1; i < CALIBRATION_BATCHES.length; i++) {
-      double d = Math.abs(Math.log((double) batch / CALIBRATION_BATCHES[i]));
-      if (d < Math.abs(Math.log((double) batch / CALIBRATION_BATCHES[best]))) {
-        best = i;
-      }
+  static int nearest(int batch) {
+    int i = 0;
+    while (i < BOUNDS.length && batch > BOUNDS[i]) {
+      i++;
     }
-    return best;
+    return i;
   }
 
   @Override
