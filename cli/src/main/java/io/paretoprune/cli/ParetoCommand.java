@@ -43,16 +43,7 @@ public final class ParetoCommand implements Callable<Integer> {
     if (suite.pareto() == null) {
       throw new UserInputException(suiteFile + ": pareto: the suite has no pareto section");
     }
-    if (executor != null) {
-      if (!SuiteSpec.EXECUTORS.contains(executor)) {
-        throw new UserInputException(
-            "--executor: unknown executor '"
-                + executor
-                + "'; known: "
-                + String.join(", ", SuiteSpec.EXECUTORS));
-      }
-      suite = suite.withExecutor(executor);
-    }
+    suite = ExecutorOption.apply(suite, executor);
     Path dataRoot = Paths.data(data);
     Paths.checkData(suite, dataRoot);
     Path dir = Paths.suiteResults(results, suite);

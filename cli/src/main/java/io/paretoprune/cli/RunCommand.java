@@ -58,16 +58,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SuiteSpec suite = SuiteLoader.load(suiteFile);
-    if (executor != null) {
-      if (!SuiteSpec.EXECUTORS.contains(executor)) {
-        throw new UserInputException(
-            "--executor: unknown executor '"
-                + executor
-                + "'; known: "
-                + String.join(", ", SuiteSpec.EXECUTORS));
-      }
-      suite = suite.withExecutor(executor);
-    }
+    suite = ExecutorOption.apply(suite, executor);
     if (detach && !suite.executor().equals("slurm")) {
       throw new UserInputException(
           "--detach: only the slurm executor can detach (a local run's processes end with it)");
