@@ -103,9 +103,13 @@ public final class RunCommand implements Callable<Integer> {
     long failed = outcomes.stream().filter(o -> o.status().equals("failed")).count();
     long diverged = outcomes.stream().filter(o -> o.status().equals("diverged")).count();
     System.out.println("results: " + dir);
-    if (report) {
+    // A suite none of whose runs has a result (every one failed) has nothing to report on.
+    boolean anyResult = outcomes.stream().anyMatch(o -> !o.status().equals("failed"));
+    if (report && anyResult) {
       Path index = ReportWriter.write(dir);
       System.out.println("report: " + index);
+    } else if (report) {
+      System.out.println("report: none, no run has a result");
     }
     if (failed > 0 || diverged > 0) {
       System.err.println("paretoprune: " + failed + " run(s) failed, " + diverged + " diverged");
