@@ -2,7 +2,6 @@ package io.paretoprune.core.data;
 
 import io.paretoprune.core.engine.Seeds;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -58,14 +57,7 @@ public enum BatchOrder {
     }
     int batches = n / batchSize;
     int used = batches * batchSize;
-    // Sorted by length, ties by index, so the batches do not depend on the permutation's order.
-    Long[] kept = new Long[used];
-    for (int i = 0; i < used; i++) {
-      kept[i] = p[i];
-    }
-    Arrays.sort(
-        kept,
-        Comparator.<Long>comparingInt(i -> lengths[(int) (long) i]).thenComparingLong(i -> i));
+    long[] kept = byLength(Arrays.copyOf(p, used), lengths);
     long[] dealt = Seeds.permutation(batches, random);
     long[] out = new long[n];
     for (int b = 0; b < batches; b++) {
@@ -76,5 +68,21 @@ public enum BatchOrder {
     }
     System.arraycopy(p, used, out, used, n - used);
     return out;
+  }
+
+  /**
+   * {@code rows} sorted by their examples' lengths, ties by index, in place and returned: the order
+   * of by-length batches and of evaluation. Each row is packed with its length into one long
+   * (length above, index below; both below 2^31) so that a primitive sort does it.
+   */
+  static long[] byLength(long[] rows, int[] lengths) {
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = ((long) lengths[(int) rows[i]] << 32) | rows[i];
+    }
+    Arrays.sort(rows);
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] &= 0xffff_ffffL;
+    }
+    return rows;
   }
 }

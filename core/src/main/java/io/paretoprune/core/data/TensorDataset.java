@@ -1,6 +1,7 @@
 package io.paretoprune.core.data;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import java.util.Arrays;
 
@@ -88,18 +89,23 @@ public record TensorDataset(NDArray features, NDArray labels, int[] lengths)
    * frames.
    */
   public long[] evaluationOrder() {
-    int n = Math.toIntExact(size());
+    long[] all = new long[Math.toIntExact(size())];
+    Arrays.setAll(all, i -> i);
+    return lengths == null ? all : BatchOrder.byLength(all, lengths);
+  }
+
+  /**
+   * Features and labels of positions {@code [from, to)} of {@code order} ({@link
+   * #evaluationOrder}), the features cut to their longest: slices when the examples have one size
+   * (the order is then the identity), a gather otherwise.
+   */
+  public NDList evaluationBatch(long[] order, long from, long to) {
     if (lengths == null) {
-      long[] all = new long[n];
-      Arrays.setAll(all, i -> i);
-      return all;
+      return new NDList(slice(from, to), labels.get(new NDIndex().addSliceDim(from, to)));
     }
-    return java.util.stream.IntStream.range(0, n)
-        .boxed()
-        .sorted(
-            java.util.Comparator.<Integer>comparingInt(i -> lengths[i]).thenComparingInt(i -> i))
-        .mapToLong(i -> i)
-        .toArray();
+    long[] rows = Arrays.copyOfRange(order, (int) from, (int) to);
+    NDArray index = labels.getManager().create(rows);
+    return new NDList(gather(index, rows), labels.get(index));
   }
 
   private NDArray cut(NDArray x, int longest) {

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.paretoprune.core.data.TensorDataset;
@@ -116,22 +115,14 @@ final class Evaluator {
       }
       // Sequences go shortest first, so that each batch is cut to little more than its frames;
       // the figures are sums over examples, whatever their order.
-      long[] order = data.hasLengths() ? data.evaluationOrder() : null;
+      long[] order = data.evaluationOrder();
       for (long from = 0; from < n; from += batchSize) {
         long to = Math.min(n, from + batchSize);
         try (NDScope scope = new NDScope()) {
           scope.suppressNotUsedWarning();
-          NDArray x;
-          NDArray y;
-          if (order == null) {
-            x = data.slice(from, to);
-            y = data.labels().get(new NDIndex().addSliceDim(from, to));
-          } else {
-            long[] rows = java.util.Arrays.copyOfRange(order, (int) from, (int) to);
-            NDArray index = data.labels().getManager().create(rows);
-            x = data.gather(index, rows);
-            y = data.labels().get(index);
-          }
+          NDList batch = data.evaluationBatch(order, from, to);
+          NDArray x = batch.get(0);
+          NDArray y = batch.get(1);
           NDArray outputs = block.forward(store, new NDList(x), false).singletonOrThrow();
           for (MetricAccumulator a : accumulators) {
             a.add(outputs, y, false);
