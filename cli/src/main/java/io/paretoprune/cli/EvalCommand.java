@@ -1,25 +1,46 @@
 package io.paretoprune.cli;
 
+import io.paretoprune.core.task.ExampleKind;
 import io.paretoprune.experiments.run.SavedRun;
 import io.paretoprune.experiments.run.SavedRunEvaluation;
+import io.paretoprune.experiments.run.SavedRunSplits;
+import io.paretoprune.experiments.run.TaskFile;
 import io.paretoprune.models.sparse.CompactExport;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code eval RUN_DIR}: reloads a run's saved model and measures its test accuracy. */
+/**
+ * {@code eval RUN_DIR...}: reloads runs' saved models and measures them as training did: an image
+ * run's test accuracy; any other run's figures on every test split its data set has, and with
+ * {@code --record} those of splits newer than the run written into it.
+ */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
     description =
-        "Reload a completed run's saved model (or, with --model, its compacted export) and print"
-            + " its test accuracy beside the one the run recorded (they are equal on the run's"
-            + " own data).")
+        "Reload completed runs' saved models (or, with --model, a compacted export) and print"
+            + " an image run's test accuracy, or any other run's figures on every test split of"
+            + " its data set, beside what the run recorded at its last epoch (they are equal on"
+            + " the run's own data).")
 public final class EvalCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "RUN_DIR", description = "e.g. results/quick/runs/SMGD-s1")
-  Path runDir;
+  @Parameters(
+      paramLabel = "RUN_DIR",
+      arity = "1..*",
+      description = "e.g. results/quick/runs/SMGD-s1")
+  List<Path> runDirs;
+
+  @Option(
+      names = "--record",
+      description =
+          "write the figures of test splits a run was not tested on (added to its data set"
+              + " after it trained) into its last epoch's row of epochs.csv and its manifest;"
+              + " its earlier epochs stay empty. The next run or report of the suite uses them")
+  boolean record;
 
   @Option(
       names = "--dataset",
@@ -40,7 +61,26 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int exit = 0;
+    for (Path runDir : runDirs) {
+      exit = Math.max(exit, evaluate(runDir));
+    }
+    return exit;
+  }
+
+  private int evaluate(Path runDir) throws Exception {
     SavedRun run = SavedRun.open(runDir);
+    boolean images = TaskFile.of(run.spec()).examples() == ExampleKind.IMAGES;
+    if (!images || record) {
+      if (dataset != null || model != null) {
+        throw new UserInputException(
+            runDir
+                + ": --dataset and --model test an image run's accuracy; "
+                + (record ? "--record" : "this run's task")
+                + " evaluates its own test splits");
+      }
+      return everySplit(run);
+    }
     if (model != null) {
       CompactExport.readManifest(model); // a wrong folder is one line before any data is read
     }
@@ -65,6 +105,53 @@ public final class EvalCommand implements Callable<Integer> {
           "paretoprune: the reloaded model's accuracy differs from the recorded one; "
               + "the model file or the data changed since the run");
       return Main.RUN_FAILED;
+    }
+    return 0;
+  }
+
+  /** Every test split's figures beside the recorded ones; with --record, the missing ones kept. */
+  private int everySplit(SavedRun run) throws Exception {
+    List<SavedRunSplits.Split> splits = SavedRunSplits.evaluate(run, Paths.data(data));
+    String different = null;
+    for (SavedRunSplits.Split s : splits) {
+      StringBuilder line = new StringBuilder(run.runId() + " " + s.name() + ":");
+      for (int i = 0; i < s.columns().size(); i++) {
+        String c = s.columns().get(i);
+        line.append(' ')
+            .append(c.substring(c.lastIndexOf('_') + 1))
+            .append(' ')
+            .append(String.format(Locale.ROOT, "%.6g", s.evaluated()[i]));
+      }
+      line.append(" on ").append(s.examples()).append(" examples; ");
+      String diff = s.firstDifference();
+      if (!s.recordedByRun()) {
+        line.append("not recorded by the run (the split is newer than the run)");
+      } else if (diff == null) {
+        line.append("recorded at the last epoch: equal");
+      } else {
+        line.append("recorded at the last epoch: DIFFERENT in ").append(diff);
+        different = different == null ? diff : different;
+      }
+      System.out.println(line);
+    }
+    if (different != null) {
+      System.err.println(
+          "paretoprune: "
+              + run.runId()
+              + ": the reloaded model's "
+              + different
+              + " differs from the recorded one; the model file or the data changed since the run");
+      return Main.RUN_FAILED;
+    }
+    if (record) {
+      List<String> written = SavedRunSplits.recordMissing(run, splits);
+      System.out.println(
+          written.isEmpty()
+              ? run.runId() + ": every test split was recorded by the run; nothing to write"
+              : run.runId()
+                  + ": wrote "
+                  + String.join(", ", written)
+                  + " into the last epoch of epochs.csv and into manifest.json (lateTestSplits)");
     }
     return 0;
   }

@@ -205,6 +205,96 @@ class SpeechSuiteEndToEndTest {
     assertEquals("[]", manifest.get("testSplits").toString());
   }
 
+  /**
+   * A run trained before its corpus had the flite and real test sets: {@code eval --record} writes
+   * their figures from the saved model into the last epoch, and they equal, digit for digit, what
+   * the same run records when it trains with those sets present.
+   */
+  @Test
+  void aTestSplitAddedAfterARunIsRecordedFromItsSavedModelAsTrainingWouldHave() throws Exception {
+    Path late = corpusOf("late", "train", "test-voices");
+    Path lateResults = tmp.resolve("late-results");
+    Launcher.Outcome before =
+        Launcher.run(
+            tmp,
+            Map.of(),
+            "run",
+            suite("late", late.toString(), "ctc").toString(),
+            "--results",
+            lateResults.toString());
+    assertEquals(0, before.code(), before.out() + before.err());
+    Path fullResults = tmp.resolve("late-full-results");
+    Launcher.Outcome full =
+        Launcher.run(
+            tmp,
+            Map.of(),
+            "run",
+            suite("late", corpus.toString(), "ctc").toString(),
+            "--results",
+            fullResults.toString());
+    assertEquals(0, full.code(), full.out() + full.err());
+    Path runDir = lateResults.resolve("late/runs/SMGD-s1");
+    List<String> old = Files.readAllLines(runDir.resolve("epochs.csv"));
+    assertFalse(old.get(0).contains("flite"), old.get(0));
+    for (String m : List.of("test-flite", "test-real")) { // the corpus gains its further sets
+      Files.copy(corpus.resolve(m + ".csv"), late.resolve(m + ".csv"));
+      Files.createSymbolicLink(late.resolve(m), corpus.resolve(m));
+    }
+
+    Launcher.Outcome recorded = Launcher.run(tmp, Map.of(), "eval", runDir.toString(), "--record");
+    assertEquals(0, recorded.code(), recorded.out() + recorded.err());
+    assertTrue(
+        recorded.out().contains("SMGD-s1: wrote flite, real into the last epoch"), recorded.out());
+    List<String> now = Files.readAllLines(runDir.resolve("epochs.csv"));
+    List<String> expected = Files.readAllLines(fullResults.resolve("late/runs/SMGD-s1/epochs.csv"));
+    List<String> header = List.of(now.get(0).split(","));
+    assertEquals(expected.get(0), now.get(0), "the columns of a run that had the splits");
+    for (int row = 1; row < now.size(); row++) {
+      String[] got = now.get(row).split(",", -1);
+      String[] want = expected.get(row).split(",", -1);
+      String[] had = old.get(row).split(",", -1);
+      List<String> oldHeader = List.of(old.get(0).split(","));
+      for (int c = 0; c < header.size(); c++) {
+        String name = header.get(c);
+        if (name.startsWith("test_flite_") || name.startsWith("test_real_")) {
+          // The last epoch holds the saved weights' figures; earlier epochs have none.
+          assertEquals(row == now.size() - 1 ? want[c] : "", got[c], name + " at row " + row);
+        } else if (!name.equals("seconds")) {
+          assertEquals(had[oldHeader.indexOf(name)], got[c], name + " kept at row " + row);
+        }
+      }
+    }
+    JsonNode manifest = new ObjectMapper().readTree(runDir.resolve("manifest.json").toFile());
+    assertEquals("[\"flite\",\"real\"]", manifest.get("testSplits").toString());
+    assertEquals(2, manifest.get("lateTestSplits").size(), manifest.toString());
+    assertEquals(2, manifest.get("lateTestSplits").get(0).get("epoch").asInt());
+
+    Launcher.Outcome again = Launcher.run(tmp, Map.of(), "eval", runDir.toString(), "--record");
+    assertEquals(0, again.code(), again.out() + again.err());
+    assertTrue(again.out().contains("every test split was recorded by the run"), again.out());
+    // The suite's next run has nothing to train and takes the recorded splits into its summary.
+    Launcher.Outcome rerun =
+        Launcher.run(
+            tmp,
+            Map.of(),
+            "run",
+            suite("late", late.toString(), "ctc").toString(),
+            "--results",
+            lateResults.toString());
+    assertEquals(0, rerun.code(), rerun.out() + rerun.err());
+    List<String> summary = Files.readAllLines(lateResults.resolve("late/summary.csv"));
+    String want = expected.get(expected.size() - 1).split(",")[header.indexOf("test_real_cer")];
+    assertEquals(
+        want,
+        summary.get(1).split(",")[List.of(summary.get(0).split(",")).indexOf("test_real_cer")]);
+
+    Launcher.Outcome images =
+        Launcher.run(tmp, Map.of(), "eval", runDir.toString(), "--dataset", "mnist");
+    assertEquals(2, images.code(), images.out() + images.err());
+    assertFalse(images.err().strip().contains("\n"), images.err());
+    assertTrue(images.err().contains("--dataset and --model test an image run"), images.err());
+  }
+
   @Test
   void aBadWavInTheRealSpeechSplitIsRefusedBeforeAnyRunInOneLine() throws Exception {
     Path bad = corpusOf("bad-real", "train", "test-voices", "test-flite");

@@ -28,7 +28,11 @@ import java.util.Map;
 final class Evaluator {
   private final Block block;
   private final ParameterStore store;
-  private final ProblemLayout layout;
+  private final List<Objective> objectives;
+
+  /** Objectives with a data loss, in order. */
+  private final int[] withLoss;
+
   private final ParameterCatalog catalog;
   private final List<TaskMetric> metrics;
   private final int batchSize;
@@ -38,13 +42,17 @@ final class Evaluator {
   Evaluator(
       Block block,
       ParameterStore store,
-      ProblemLayout layout,
+      List<Objective> objectives,
       ParameterCatalog catalog,
       List<TaskMetric> metrics,
       int batchSize) {
     this.block = block;
     this.store = store;
-    this.layout = layout;
+    this.objectives = List.copyOf(objectives);
+    this.withLoss =
+        java.util.stream.IntStream.range(0, objectives.size())
+            .filter(i -> objectives.get(i).needsAutograd())
+            .toArray();
     this.catalog = catalog;
     this.metrics = metrics;
     this.batchSize = batchSize;
@@ -62,7 +70,7 @@ final class Evaluator {
       double seconds,
       TensorDataset test,
       Map<String, TensorDataset> extraTests) {
-    int k = layout.objectiveCount();
+    int k = objectives.size();
     double[] penalties = penaltyValues();
     double[] train = new double[k];
     for (int i = 0; i < k; i++) {
@@ -87,7 +95,7 @@ final class Evaluator {
       }
       extra.put(split.getKey(), new TestSplitMetrics(loss, values));
     }
-    List<String> names = layout.objectives.stream().map(Objective::name).toList();
+    List<String> names = objectives.stream().map(Objective::name).toList();
     EpochMetrics m =
         new EpochMetrics(
             epoch,
@@ -127,9 +135,8 @@ final class Evaluator {
           for (MetricAccumulator a : accumulators) {
             a.add(outputs, y, false);
           }
-          for (int i : layout.autograd) {
-            float mean =
-                layout.objectives.get(i).loss().orElseThrow().evaluate(outputs, y).getFloat();
+          for (int i : withLoss) {
+            float mean = objectives.get(i).loss().orElseThrow().evaluate(outputs, y).getFloat();
             sums[i] += (double) mean * (to - from);
           }
         }
@@ -145,12 +152,12 @@ final class Evaluator {
     }
   }
 
-  private double[] penaltyValues() {
-    double[] v = new double[layout.objectiveCount()];
+  double[] penaltyValues() {
+    double[] v = new double[objectives.size()];
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       for (int i = 0; i < v.length; i++) {
-        for (Penalty pen : layout.objectives.get(i).penalties()) {
+        for (Penalty pen : objectives.get(i).penalties()) {
           for (ParameterRef p : catalog.select(pen.selector())) {
             v[i] += pen.value(p.array()).getFloat();
           }

@@ -94,7 +94,13 @@ final class RunState {
     }
     stepRuleState = new FlatStepRuleState(inner, flat, manager);
     evaluator =
-        new Evaluator(spec.block(), store, layout, catalog, spec.metrics(), config.evalBatchSize());
+        new Evaluator(
+            spec.block(),
+            store,
+            layout.objectives,
+            catalog,
+            spec.metrics(),
+            config.evalBatchSize());
     Map<String, Optimizer> rules = new LinkedHashMap<>();
     if (perObjective != null) {
       perObjective.forEachRule(rules::put);
