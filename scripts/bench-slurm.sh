@@ -41,7 +41,7 @@ timed() { # label suite executor
   "$home/paretoprune" run "$work/$2.yaml" --executor "$3" --results "$work/r-$RANDOM$RANDOM" \
     --data "$home/data" --no-report >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
   t1=$(date +%s.%N)
-  printf '%s %.1f\n' "$1" "$(echo "$t1 - $t0" | bc)"
+  printf '%s %.1f load %s\n' "$1" "$(echo "$t1 - $t0" | bc)" "$(cut -d' ' -f1 /proc/loadavg)"
 }
 timed_pareto() { # executor
   local t0 t1
