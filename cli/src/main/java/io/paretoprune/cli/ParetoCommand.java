@@ -17,7 +17,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Search the Pareto front of a suite's first two objectives by weighted sums "
-            + "(sweep, bisection, dichotomic, stochastic-dichotomic), pick the knee, retrain it.")
+            + "(sweep, bisection, dichotomic, stochastic-dichotomic), each weighting once per "
+            + "seed (seeds_per_weighting), pick the knee on the means over the seeds, retrain it "
+            + "(unless the pareto: block says retrain: false or epochs: full).")
 public final class ParetoCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SUITE", description = "suite YAML file with a pareto: section")
   Path suiteFile;

@@ -47,6 +47,8 @@ class CombinersEndToEndTest {
               - {label: MGDA-l2, combiner: min-norm, step: sgd, settings: {normalize: l2}}
               - {label: MGDA-lossplus, combiner: min-norm, step: sgd, settings: {normalize: loss+}}
               - {label: InitialNorm, combiner: initial-norm, step: sgd, settings: {warmup: 1}}
+              - {label: MinNormUnit, combiner: min-norm-unit, step: sgd}
+              - {label: EpochNorm, combiner: epoch-norm, step: sgd, settings: {every: 1}}
             pruning: {name: threshold, settings: {tau: 0.001, on: dense}}
             seeds: [1]
             epochs: 1
@@ -67,7 +69,9 @@ class CombinersEndToEndTest {
             new String[] {"AlignedMTL", "aligned-mtl"},
             new String[] {"MGDA-l2", "min-norm"},
             new String[] {"MGDA-lossplus", "min-norm"},
-            new String[] {"InitialNorm", "initial-norm"})) {
+            new String[] {"InitialNorm", "initial-norm"},
+            new String[] {"MinNormUnit", "min-norm-unit"},
+            new String[] {"EpochNorm", "epoch-norm"})) {
       JsonNode m = json.readTree(runs.resolve(run[0] + "-s1/manifest.json").toFile());
       assertEquals("completed", m.get("status").asText(), run[0] + ": " + m);
       assertTrue(

@@ -57,6 +57,10 @@ class CommandLineTest {
     Outcome o = run("list", "optimizers");
     assertEquals(0, o.code());
     assertTrue(o.out().contains("smgd"), o.out());
+    String combiners = run("list", "combiners").out();
+    assertTrue(combiners.contains("min-norm-unit"), combiners);
+    assertTrue(combiners.contains("epoch-norm"), combiners);
+    assertTrue(combiners.contains("epochs per window, >= 1 (default 1)"), combiners);
     assertTrue(run("list", "pruning").out().contains("threshold"));
     assertTrue(run("list", "models").out().contains("lenet5"));
     assertTrue(run("list", "datasets").out().contains("cifar10"));

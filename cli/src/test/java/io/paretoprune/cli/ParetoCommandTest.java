@@ -58,4 +58,84 @@ class ParetoCommandTest {
     assertTrue(html.contains("id=\"fig-knee-accuracy\""), html);
     assertTrue(html.contains("which the search used (pareto.json)"), html);
   }
+
+  @Test
+  void severalSeedsPerWeightingWriteARowPerSeedAndTheMeansWithIntervals() throws Exception {
+    Path suite =
+        SuiteFixture.write(
+            tmp,
+            "seeded",
+            "[1]",
+            1,
+            "pareto: {search: sweep, c2: [0, 1.0e-3, 0.05], seeds_per_weighting: 2, epochs: full,"
+                + " knee: chord}");
+    CliRun.Outcome o =
+        CliRun.run(
+            "pareto",
+            suite.toString(),
+            "--results",
+            tmp.resolve("r").toString(),
+            "--data",
+            tmp.resolve("data").toString());
+    assertEquals(0, o.code(), o.out() + o.err());
+    // Three weightings of two seeds: six runs, no retraining (they trained the full epochs).
+    assertTrue(o.out().contains("[6/6] "), o.out());
+    assertFalse(o.out().contains("retraining"), o.out());
+    assertTrue(o.out().contains("over 2 seeds, mean (95% t interval): f1 "), o.out());
+    Path dir = tmp.resolve("r/seeded/pareto");
+    Table rows = Table.read().csv(dir.resolve("pareto.csv").toFile());
+    assertEquals(6, rows.rowCount());
+    assertEquals(java.util.List.of(1, 2, 1, 2, 1, 2), rows.intColumn("seed").asList());
+    Table means = Table.read().csv(dir.resolve("pareto-means.csv").toFile());
+    assertEquals(3, means.rowCount());
+    for (int w = 0; w < 3; w++) {
+      double a = rows.numberColumn("test_accuracy").getDouble(2 * w);
+      double b = rows.numberColumn("test_accuracy").getDouble(2 * w + 1);
+      assertEquals((a + b) / 2, means.numberColumn("test_accuracy").getDouble(w), 1e-12);
+      // Two seeds: the t interval's half width is t(0.975, 1) |a - b| / 2 = 12.706 |a - b| / 2.
+      double half = 12.706204736174707 * Math.abs(a - b) / 2;
+      assertEquals(
+          Math.max(0, (a + b) / 2 - half),
+          means.numberColumn("test_accuracy_ci_low").getDouble(w),
+          1e-9);
+    }
+    try (var runs = Files.list(dir.resolve("runs"))) {
+      assertEquals(
+          java.util.List.of(
+              "ws-c2_0.00000-s1",
+              "ws-c2_0.00000-s2",
+              "ws-c2_0.00100000-s1",
+              "ws-c2_0.00100000-s2",
+              "ws-c2_0.0500000-s1",
+              "ws-c2_0.0500000-s2"),
+          runs.map(r -> r.getFileName().toString())
+              .filter(n -> !n.startsWith("."))
+              .sorted()
+              .toList());
+    }
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("pareto.json").toFile());
+    assertEquals(2, json.get("seeds").size());
+    assertTrue(json.has("knee_interval"), json.toString());
+    String html = Files.readString(tmp.resolve("r/seeded/report/index.html"));
+    assertTrue(html.contains("3 weightings x 2 seeds of 1 epoch each"), html);
+  }
+
+  @Test
+  void aBadParetoKeyIsExit2WithOneLineNamingFileAndKey() throws Exception {
+    Path suite =
+        SuiteFixture.write(
+            tmp, "bad", "[1]", 1, "pareto: {search: sweep, epochs: full, retrain: true}");
+    CliRun.Outcome o =
+        CliRun.run(
+            "pareto",
+            suite.toString(),
+            "--results",
+            tmp.resolve("r").toString(),
+            "--data",
+            tmp.resolve("data").toString());
+    assertEquals(2, o.code(), o.out() + o.err());
+    assertEquals(1, o.err().strip().lines().count(), o.err());
+    assertTrue(o.err().contains(suite + ": pareto.retrain: the weightings train"), o.err());
+    assertFalse(Files.exists(tmp.resolve("r/bad")), "no results folder for a bad suite");
+  }
 }

@@ -138,6 +138,36 @@ class SlurmParetoTest {
     SlurmCluster.assertSameRows(l.resolve("runs"), r.resolve("runs"), ids);
   }
 
+  /**
+   * Slow (local and Slurm train four runs each, 1-2 minutes here): {@code -Dtest.excludedGroups=}.
+   */
+  @Test
+  @Tag("slow")
+  void twoSeedsPerWeightingAreOneArrayOfEveryWeightingAndSeedAndEqualTheLocalSearch()
+      throws Exception {
+    Path s =
+        suite(
+            "seeded",
+            "{search: sweep, c2: [0, 0.05], seeds_per_weighting: 2, epochs: full}",
+            "{mem: 3G}");
+    Launcher.Outcome local = pareto(s, "local", "--executor", "local");
+    assertEquals(0, local.code(), local.out() + local.err());
+    Launcher.Outcome slurm = pareto(s, "slurm", "--executor", "slurm");
+    assertEquals(0, slurm.code(), slurm.out() + slurm.err());
+    assertTrue(
+        slurm.out().contains("round 1: 2 weighting(s) x 2 seeds, 0 of 4 runs already done, 4 to"),
+        slurm.out());
+    Path l = tmp.resolve("local/seeded/pareto");
+    Path r = tmp.resolve("slurm/seeded/pareto");
+    List<String> ids =
+        List.of("ws-c2_0.00000-s1", "ws-c2_0.00000-s2", "ws-c2_0.0500000-s1", "ws-c2_0.0500000-s2");
+    assertEquals(List.of(ids), arrayTasks(r));
+    for (String f : List.of("pareto.csv", "pareto-means.csv")) {
+      assertEquals(Files.readAllLines(l.resolve(f)), Files.readAllLines(r.resolve(f)), f);
+    }
+    SlurmCluster.assertSameRows(l.resolve("runs"), r.resolve("runs"), ids);
+  }
+
   @Test
   void aBisectionSubmitsOneArrayPerRoundThenTheKneeAndEqualsTheLocalSearch() throws Exception {
     Path s =

@@ -90,6 +90,19 @@ record Front(
                 e.numberColumn("dense_nonzeros").getDouble(last));
       }
     }
+    var point = p.info() == null ? null : p.info().path("retrained").path("point");
+    if (retrained != null
+        && p.seedsPerWeighting() > 1
+        && point.path("payload").path(metric.testColumn()).isNumber()
+        && point.path("payload").path("dense_nonzeros").isNumber()) {
+      // Retrained once per seed: the knee is their mean (pareto.json), not the first seed's run.
+      retrained =
+          new Pt(
+              retrained.name() + ", mean of " + p.seedsPerWeighting() + " seeds",
+              retrained.c2(),
+              point.path("payload").path(metric.testColumn()).asDouble(),
+              point.path("payload").path("dense_nonzeros").asDouble());
+    }
     String rule =
         p.kneeRule() == null
             ? "knee rule not recorded"

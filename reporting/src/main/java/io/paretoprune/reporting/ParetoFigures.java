@@ -1,6 +1,7 @@
 package io.paretoprune.reporting;
 
 import io.paretoprune.stats.MetricSpec;
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
@@ -12,16 +13,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.PaintScaleLegend;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import tech.tablesaw.api.Table;
@@ -58,37 +63,41 @@ final class ParetoFigures {
 
   /** Test f1 against test f2, every weighting coloured by c2, the front's line and the knees. */
   JFreeChart objectives() {
-    List<double[]> xy = new ArrayList<>();
-    for (ParetoResults.Point q : p.points()) {
-      xy.add(new double[] {q.f2(), q.f1()});
-    }
     return scatter(
         "Pareto front of the search: test objectives",
         "f2, test (L1 of the dense kernels)",
         "f1, test (cross-entropy)",
-        xy,
+        q -> new double[] {q.f2(), q.f1()},
+        b -> new double[] {b.f2()[0], b.f2()[1], b.f1()[0], b.f1()[1]},
         null);
   }
 
   /** The primary test metric against dense nonzeros of every weighting, as {@link #objectives}. */
   JFreeChart metric() {
-    List<double[]> xy = new ArrayList<>();
-    for (ParetoResults.Point q : p.points()) {
-      xy.add(new double[] {q.nonzeros(), q.value()});
-    }
     List<Double> values = new ArrayList<>();
     p.points().forEach(q -> values.add(q.value()));
     return scatter(
         "Pareto front of the search: test " + metric.label() + " against dense nonzeros",
         "dense nonzeros",
         "test " + metric.label(),
-        xy,
+        q -> new double[] {q.nonzeros(), q.value()},
+        b -> new double[] {b.nonzeros()[0], b.nonzeros()[1], b.value()[0], b.value()[1]},
         MetricAxis.of(metric, values));
   }
 
+  /**
+   * @param at a point's (x, y)
+   * @param bars a mean's interval bounds {x low, x high, y low, y high}
+   */
   private JFreeChart scatter(
-      String title, String xLabel, String yLabel, List<double[]> xy, MetricAxis clip) {
+      String title,
+      String xLabel,
+      String yLabel,
+      Function<ParetoResults.Point, double[]> at,
+      Function<ParetoResults.Bars, double[]> bars,
+      MetricAxis clip) {
     List<ParetoResults.Point> pts = p.points();
+    List<double[]> xy = pts.stream().map(at).toList();
     C2Scale scale = C2Scale.of(pts.stream().mapToDouble(ParetoResults.Point::c2).toArray());
     XYSeries front = new XYSeries("front", true, true);
     XYSeries nonDominated = new XYSeries("non-dominated", false, true);
@@ -133,11 +142,54 @@ final class ParetoFigures {
         used.add(x, yy);
       }
     }
+    // Several seeds per weighting: each seed's run faintly (series 6, coloured by its c2), the
+    // means' 95% t intervals as bars (a second dataset).
+    XYSeries seeds = new XYSeries("seeds", false, true);
+    c2.put(6, new ArrayList<>());
+    for (ParetoResults.Point q : p.seedPoints()) {
+      double[] v = at.apply(q);
+      if (Double.isFinite(v[0])
+          && Double.isFinite(v[1])
+          && !(logX && v[0] <= 0)
+          && !(logY && v[1] <= 0)) {
+        seeds.add(v[0], clip == null ? v[1] : clip.clamp(v[1]));
+        c2.get(6).add(q.c2());
+      }
+    }
+    XYIntervalSeries intervals = new XYIntervalSeries("95% t interval", false, true);
+    for (int i = 0; i < pts.size(); i++) {
+      ParetoResults.Point q = pts.get(i);
+      double x = xy.get(i)[0];
+      double y = xy.get(i)[1];
+      if (q.bars() == null || !Double.isFinite(x) || !Double.isFinite(y)) {
+        continue;
+      }
+      double[] b = bars.apply(q.bars());
+      double xl = Double.isFinite(b[0]) ? b[0] : x;
+      double xh = Double.isFinite(b[1]) ? b[1] : x;
+      double yl = Double.isFinite(b[2]) ? b[2] : y;
+      double yh = Double.isFinite(b[3]) ? b[3] : y;
+      if (logX) {
+        xl = Math.max(xl, x / 100); // a log axis cannot draw a bar to 0
+      }
+      if (logY) {
+        yl = Math.max(yl, y / 100);
+      }
+      if (clip != null) {
+        y = clip.collapsed(y) ? clip.lowerEdge() : y;
+        yl = clip.clamp(yl);
+        yh = clip.clamp(yh);
+      }
+      intervals.add(x, xl, xh, y, yl, yh);
+    }
     XYSeriesCollection data = new XYSeriesCollection();
-    for (XYSeries s : List.of(front, nonDominated, dominated, collapsed, used, other)) {
+    for (XYSeries s : List.of(front, nonDominated, dominated, collapsed, used, other, seeds)) {
       data.addSeries(s);
     }
     C2Renderer r = new C2Renderer(scale, c2);
+    r.setSeriesLinesVisible(6, false);
+    r.setSeriesShapesVisible(6, true);
+    r.setSeriesShape(6, SMALL);
     r.setSeriesLinesVisible(0, true);
     r.setSeriesShapesVisible(0, false);
     r.setSeriesPaint(0, FRONT);
@@ -161,6 +213,17 @@ final class ParetoFigures {
     ValueAxis xAxis = logX ? Axes.log(xLabel) : Axes.linear(xLabel);
     ValueAxis yAxis = logY ? Axes.log(yLabel) : Axes.linear(yLabel);
     XYPlot plot = new XYPlot(data, xAxis, yAxis, r);
+    if (intervals.getItemCount() > 0) {
+      XYErrorRenderer er = new XYErrorRenderer();
+      er.setErrorStroke(new BasicStroke(1.0f));
+      er.setCapLength(4);
+      er.setErrorPaint(FRONT);
+      er.setSeriesShapesVisible(0, false);
+      er.setSeriesLinesVisible(0, false);
+      plot.setDataset(1, new XYIntervalSeriesCollection());
+      ((XYIntervalSeriesCollection) plot.getDataset(1)).addSeries(intervals);
+      plot.setRenderer(1, er);
+    }
     if (clip != null) {
       clip.applyTo(yAxis);
     }
@@ -173,6 +236,14 @@ final class ParetoFigures {
     }
     if (collapsed.getItemCount() > 0) {
       items.add(Legends.shape("collapsed (below the axis)", DOWN, GREY, true));
+    }
+    if (intervals.getItemCount() > 0) {
+      items.add(
+          Legends.line(
+              "mean of " + p.seedsPerWeighting() + " seeds, 95% t interval", FRONT, Palette.THIN));
+    }
+    if (seeds.getItemCount() > 0) {
+      items.add(Legends.shape("one seed's run (faint)", SMALL, GREY, true));
     }
     kneeItems(items, used.getItemCount() > 0, other.getItemCount() > 0);
     if (scale.hasZero()) {
@@ -366,7 +437,7 @@ final class ParetoFigures {
     }
   }
 
-  /** Paints the points of series 1-3 by their c2. */
+  /** Paints the points of series 1-3 by their c2, and those of series 6 (seeds) faintly so. */
   private static final class C2Renderer extends XYLineAndShapeRenderer {
     private static final long serialVersionUID = 1L;
     private final transient C2Scale scale;
@@ -381,7 +452,11 @@ final class ParetoFigures {
     public Paint getItemPaint(int series, int item) {
       List<Double> v = c2.get(series);
       if (v != null && item < v.size()) {
-        return scale.color(v.get(item));
+        Paint paint = scale.color(v.get(item));
+        if (series == 6 && paint instanceof Color c) {
+          return new Color(c.getRed(), c.getGreen(), c.getBlue(), 80);
+        }
+        return paint;
       }
       return super.getItemPaint(series, item);
     }

@@ -23,6 +23,7 @@ final class ParetoMetricFigure {
             + m.label()
             + " against dense nonzeros (log scale), coloured by c2; the line joins the front of"
             + " the search (non-dominated in f1, f2)."
+            + SearchSentences.seeds(in.pareto())
             + SearchSentences.kneeAndHypervolume(in.pareto())
             + MetricAxis.captionSentence(m),
         new ParetoFigures(in.pareto()).metric());

@@ -17,6 +17,7 @@ final class ParetoObjectivesFigure {
         "Every evaluated weighting's test objectives (log scales), coloured by its c2 (grey: c2 ="
             + " 0); filled points are non-dominated, hollow ones dominated; the line joins the"
             + " front."
+            + SearchSentences.seeds(in.pareto())
             + SearchSentences.kneeAndHypervolume(in.pareto()),
         new ParetoFigures(in.pareto()).objectives());
   }

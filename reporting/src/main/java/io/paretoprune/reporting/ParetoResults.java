@@ -22,7 +22,10 @@ import tech.tablesaw.columns.Column;
  * @param dir the {@code pareto/} folder
  * @param metric the task's primary metric (task.json of the results folder), whose {@code
  *     test_<name>} column of pareto.csv the points' values come from
- * @param points the evaluated weightings in search order
+ * @param points the evaluated weightings in search order; when the weightings trained several seeds
+ *     each (pareto-means.csv is there) their means with 95% t intervals
+ * @param seedPoints the runs of those seeds (pareto.csv's rows, each with its weighting's flags);
+ *     empty for a search of one seed per weighting
  * @param info pareto.json, or null when there is none
  * @param kneeRule {@code chord} or {@code paper}, the rule the search retrained by; null when the
  *     results do not say
@@ -34,6 +37,7 @@ record ParetoResults(
     Path dir,
     MetricSpec metric,
     List<Point> points,
+    List<Point> seedPoints,
     JsonNode info,
     String kneeRule,
     String kneeRuleSource,
@@ -41,8 +45,10 @@ record ParetoResults(
     KneeRun knee) {
 
   /**
-   * One evaluated weighting; {@code value} (its primary test metric) and nonzeros are NaN when
-   * pareto.csv has no such column.
+   * One evaluated weighting (or one seed's run of it); {@code value} (its primary test metric) and
+   * nonzeros are NaN when pareto.csv has no such column.
+   *
+   * @param bars the 95% t intervals over the seeds of a mean, null for a single run
    */
   record Point(
       int order,
@@ -54,7 +60,14 @@ record ParetoResults(
       boolean kneePaper,
       boolean kneeChord,
       double value,
-      double nonzeros) {}
+      double nonzeros,
+      Bars bars) {}
+
+  /** {low, high} of each figure of a mean over seeds; NaN where pareto-means.csv has none. */
+  record Bars(double[] f1, double[] f2, double[] value, double[] nonzeros) {}
+
+  /** The per-weighting table of a search with several seeds per weighting. */
+  static final String MEANS = "pareto-means.csv";
 
   /** The knee retrained for the suite's full epochs: its manifest and epochs.csv. */
   record KneeRun(String runId, JsonNode manifest, Table epochs) {
@@ -85,6 +98,25 @@ record ParetoResults(
     }
     MetricSpec metric = ResultsTask.read(resultsFolder(p)).primary();
     Path csvFile = p.resolve("pareto.csv");
+    Path meansFile = p.resolve(MEANS);
+    boolean seeded = Files.isRegularFile(meansFile);
+    List<Point> points = points(seeded ? meansFile : csvFile, metric, seeded);
+    List<Point> seedPoints = seeded ? points(csvFile, metric, false) : List.of();
+    ObjectMapper json = new ObjectMapper();
+    JsonNode info = null;
+    Path infoFile = p.resolve("pareto.json");
+    if (Files.isRegularFile(infoFile)) {
+      try {
+        info = json.readTree(infoFile.toFile());
+      } catch (IOException e) {
+        throw new ReportException(infoFile + ": not valid JSON: " + firstLine(e.getMessage()), e);
+      }
+    }
+    return rest(p, metric, points, seedPoints, info, json);
+  }
+
+  /** The weightings (or runs) of one of the search's tables; {@code bars} reads the intervals. */
+  private static List<Point> points(Path csvFile, MetricSpec metric, boolean bars) {
     Table t = SuiteResults.csv(csvFile);
     for (String c : REQUIRED) {
       if (!t.containsColumn(c)) {
@@ -118,18 +150,29 @@ record ParetoResults(
               t.containsColumn("knee_paper") && bool(row, "knee_paper", csvFile, i),
               t.containsColumn("knee_chord") && bool(row, "knee_chord", csvFile, i),
               optional(row, metric.testColumn()),
-              optional(row, "dense_nonzeros")));
+              optional(row, "dense_nonzeros"),
+              bars
+                  ? new Bars(
+                      interval(row, "f1"),
+                      interval(row, "f2"),
+                      interval(row, metric.testColumn()),
+                      interval(row, "dense_nonzeros"))
+                  : null));
     }
-    ObjectMapper json = new ObjectMapper();
-    JsonNode info = null;
-    Path infoFile = p.resolve("pareto.json");
-    if (Files.isRegularFile(infoFile)) {
-      try {
-        info = json.readTree(infoFile.toFile());
-      } catch (IOException e) {
-        throw new ReportException(infoFile + ": not valid JSON: " + firstLine(e.getMessage()), e);
-      }
-    }
+    return points;
+  }
+
+  private static double[] interval(Row row, String c) {
+    return new double[] {optional(row, c + "_ci_low"), optional(row, c + "_ci_high")};
+  }
+
+  private static ParetoResults rest(
+      Path p,
+      MetricSpec metric,
+      List<Point> points,
+      List<Point> seedPoints,
+      JsonNode info,
+      ObjectMapper json) {
     String rule = null;
     String source = null;
     if (info != null && info.path("knee").isTextual()) {
@@ -192,7 +235,8 @@ record ParetoResults(
         }
       }
     }
-    return new ParetoResults(p, metric, List.copyOf(points), info, rule, source, manifests, knee);
+    return new ParetoResults(
+        p, metric, List.copyOf(points), seedPoints, info, rule, source, manifests, knee);
   }
 
   private static double kneeC2(JsonNode manifest) {
@@ -230,6 +274,11 @@ record ParetoResults(
       return chord;
     }
     return chord != null ? chord : paper;
+  }
+
+  /** How many seeds each weighting trained: 1 unless pareto-means.csv says more. */
+  int seedsPerWeighting() {
+    return seedPoints.isEmpty() ? 1 : Math.max(1, seedPoints.size() / points.size());
   }
 
   /** The weightings' epochs (from their manifests), or -1 when they differ or are unknown. */

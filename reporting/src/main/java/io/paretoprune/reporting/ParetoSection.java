@@ -25,6 +25,20 @@ final class ParetoSection {
       h.append("; hypervolume ").append(Html.esc(hv));
     }
     h.append(". ").append(Html.esc(SearchSentences.knee(pareto)));
+    ParetoResults.Point k = pareto.usedKnee();
+    if (k != null && k.bars() != null) {
+      h.append(" The knee (c2 = ")
+          .append(Html.esc(Axes.plain(k.c2())))
+          .append(") over ")
+          .append(pareto.seedsPerWeighting())
+          .append(" seeds, mean (95% t interval): test ")
+          .append(Html.esc(m.label()))
+          .append(" ")
+          .append(withInterval(k.value(), k.bars().value(), false))
+          .append(" at ")
+          .append(withInterval(k.nonzeros(), k.bars().nonzeros(), true))
+          .append(" dense nonzeros.");
+    }
     if (pareto.knee() != null) {
       Table e = pareto.knee().epochs();
       h.append(" The knee was retrained for ").append(ParetoFigures.epochs(e.rowCount()));
@@ -77,9 +91,9 @@ final class ParetoSection {
           .append("</td><td>")
           .append(Html.esc(Html.sig(q.f2())))
           .append("</td><td>")
-          .append(Html.num(q.value(), 4))
+          .append(withInterval(q.value(), q.bars() == null ? null : q.bars().value(), false))
           .append("</td><td>")
-          .append(Double.isNaN(q.nonzeros()) ? "–" : Html.esc(Axes.plain(q.nonzeros())))
+          .append(withInterval(q.nonzeros(), q.bars() == null ? null : q.bars().nonzeros(), true))
           .append("</td><td>")
           .append(Html.num(100 * (1 - q.nonzeros() / size), 2))
           .append("</td><td>")
@@ -91,6 +105,30 @@ final class ParetoSection {
     h.append("</tbody></table>\n<p class=note>Sorted by c2; f1, f2, ")
         .append(Html.esc(m.label()))
         .append(" and nonzeros are")
-        .append(" those of each weighting's last epoch on the test split.</p>\n");
+        .append(" those of each weighting's last epoch on the test split")
+        .append(
+            pareto.seedsPerWeighting() > 1
+                ? ", means over its "
+                    + pareto.seedsPerWeighting()
+                    + " seeds with the 95% t interval in brackets"
+                : "")
+        .append(".</p>\n");
+  }
+
+  /** "0.9770" or "0.9770 (0.9700–0.9840)"; a count as a plain number; "–" when NaN. */
+  private static String withInterval(double v, double[] ci, boolean count) {
+    if (Double.isNaN(v)) {
+      return "–";
+    }
+    String s = count ? Html.esc(Axes.plain(v)) : Html.num(v, 4);
+    if (ci == null || !Double.isFinite(ci[0]) || !Double.isFinite(ci[1])) {
+      return s;
+    }
+    return s
+        + " ("
+        + (count ? Html.esc(Axes.plain(ci[0])) : Html.num(ci[0], 4))
+        + "–"
+        + (count ? Html.esc(Axes.plain(ci[1])) : Html.num(ci[1], 4))
+        + ")";
   }
 }

@@ -13,6 +13,21 @@ final class SearchSentences {
     return hv.isEmpty() ? c : c + " Hypervolume " + hv + ".";
   }
 
+  /**
+   * " Each point is the mean of its weighting's 3 seeds ...", or "" for a search of one seed per
+   * weighting.
+   */
+  static String seeds(ParetoResults p) {
+    int n = p.seedsPerWeighting();
+    if (n <= 1) {
+      return "";
+    }
+    return " Each point is the mean of its weighting's "
+        + n
+        + " seeds, with its 95% t intervals as bars on both axes, and the faint small points are"
+        + " the seeds' own runs; the front and the knees are those of the means.";
+  }
+
   /** Which knee is ringed and which squared, and which rule the search used. */
   static String knee(ParetoResults p) {
     if (p.points().stream().noneMatch(q -> q.kneeChord() || q.kneePaper())) {
@@ -72,6 +87,9 @@ final class SearchSentences {
     }
     int epochs = p.searchEpochs();
     b.append(p.points().size()).append(" weightings");
+    if (p.seedsPerWeighting() > 1) {
+      b.append(" x ").append(p.seedsPerWeighting()).append(" seeds");
+    }
     if (epochs > 0) {
       b.append(" of ").append(epochs).append(epochs == 1 ? " epoch each" : " epochs each");
     }

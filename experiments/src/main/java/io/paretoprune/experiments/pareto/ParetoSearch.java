@@ -29,6 +29,8 @@ public final class ParetoSearch {
 
   private int rounds;
 
+  private double[] sweepC2 = PAPER_C2;
+
   /** A search that trains its weightings one by one with {@code evaluator}. */
   public ParetoSearch(WeightingEvaluator evaluator, int maxEvaluations) {
     this(RoundEvaluator.oneByOne(evaluator), maxEvaluations);
@@ -46,6 +48,14 @@ public final class ParetoSearch {
    */
   public static ParetoSearch inRounds(RoundEvaluator evaluator, int maxEvaluations) {
     return new ParetoSearch(evaluator, maxEvaluations);
+  }
+
+  /** The sweep's values of c2 in order instead of the paper's ({@code null} keeps the paper's). */
+  public ParetoSearch sweeping(List<Double> c2) {
+    if (c2 != null) {
+      sweepC2 = c2.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    return this;
   }
 
   public SearchResult run(String search, long seed) throws Exception {
@@ -103,9 +113,9 @@ public final class ParetoSearch {
     round.clear();
   }
 
-  /** One round: the paper's list, as far as the budget goes. */
+  /** One round: the paper's list (or the one given), as far as the budget goes. */
   private void sweep() throws Exception {
-    for (double c2 : PAPER_C2) {
+    for (double c2 : sweepC2) {
       if (!at(c2)) {
         break;
       }

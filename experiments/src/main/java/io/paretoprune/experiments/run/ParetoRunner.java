@@ -6,6 +6,8 @@ import io.paretoprune.experiments.pareto.SearchResult;
 import io.paretoprune.experiments.pareto.SearchResultWriter;
 import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.experiments.suite.SuiteSpec;
+import io.paretoprune.stats.MetricRanges;
+import io.paretoprune.stats.MetricSpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -75,20 +77,32 @@ public final class ParetoRunner {
     TaskFile.write(resultsDir, TaskFile.ofDataset(suite.dataset().name()));
     RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
     int epochs = p.epochs() > 0 ? p.epochs() : Math.max(1, Math.round(suite.epochs() / 3f));
-    // The knee's retraining is one run more than the search's evaluations.
-    SuiteProgress progress = new SuiteProgress(out, p.maxEvaluations() + (p.retrain() ? 1 : 0), 0);
+    List<Long> seeds = p.seeds();
+    // The knee's retraining is one weighting more than the search's evaluations; each weighting
+    // is one run per seed.
+    SuiteProgress progress =
+        new SuiteProgress(out, (p.maxEvaluations() + (p.retrain() ? 1 : 0)) * seeds.size(), 0);
     ParetoSearch search =
-        cluster == null
-            ? new ParetoSearch(
-                (c1, c2) -> train(suite, launcher, progress, "ws", c1, c2, epochs),
-                p.maxEvaluations())
-            : ParetoSearch.inRounds(
-                (round, weightings) ->
-                    trainOnSlurm(
-                        suite, runs, cluster, progress, "round " + round, "ws", weightings, epochs),
-                p.maxEvaluations());
+        (cluster == null
+                ? new ParetoSearch(
+                    (c1, c2) -> train(suite, launcher, progress, "ws", c1, c2, epochs),
+                    p.maxEvaluations())
+                : ParetoSearch.inRounds(
+                    (round, weightings) ->
+                        trainOnSlurm(
+                            suite,
+                            runs,
+                            cluster,
+                            progress,
+                            "round " + round,
+                            "ws",
+                            weightings,
+                            epochs),
+                    p.maxEvaluations()))
+            .sweeping(p.sweep());
     SearchResult result = search.run(p.search(), p.seed());
     ParetoPoint knee = p.knee().equals("paper") ? result.kneePaper() : result.kneeChord();
+    Map<String, double[]> ranges = MetricRanges.of(List.of(metricSpec(suite)));
     Map<String, Object> retrained = null;
     if (p.retrain() && knee != null) {
       out.printf(
@@ -110,8 +124,14 @@ public final class ParetoRunner {
       retrained.put("rule", p.knee());
       retrained.put("point", full);
       retrained.put("epochs", suite.epochs());
+      if (seeds.size() > 1) {
+        retrained.put("interval", SearchResultWriter.intervals(full, ranges));
+      }
     }
-    SearchResultWriter.write(result, dir, p.knee(), retrained);
+    SearchResultWriter.write(result, dir, p.knee(), retrained, seeds, ranges);
+    if (seeds.size() > 1 && knee != null) {
+      out.println(kneeLine(suite, knee, ranges, seeds.size()));
+    }
     out.printf(
         Locale.ROOT,
         "front: %d of %d points, hypervolume %.4g; results: %s%n",
@@ -120,6 +140,40 @@ public final class ParetoRunner {
         result.hypervolume(),
         dir);
     return result;
+  }
+
+  /** The task's primary metric with its range, for the intervals over seeds. */
+  private static MetricSpec metricSpec(SuiteSpec suite) {
+    var m = TaskFile.ofDataset(suite.dataset().name()).primary();
+    return new MetricSpec(m.name(), m.label(), m.higherIsBetter(), m.min(), m.max());
+  }
+
+  /** "knee (chord) c2 = 0.001 over 3 seeds: test_accuracy 0.977 (0.970-0.984), ...". */
+  private static String kneeLine(
+      SuiteSpec suite, ParetoPoint knee, Map<String, double[]> ranges, int seeds) {
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "knee (%s) c2 = %.3g over %d seeds, mean (95%% t interval):",
+                suite.pareto().knee(),
+                knee.c2(),
+                seeds));
+    String sep = " ";
+    for (var e : SearchResultWriter.intervals(knee, ranges).entrySet()) {
+      var d = e.getValue();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s%s %.4g (%.4g-%.4g)",
+              sep,
+              e.getKey(),
+              d.mean(),
+              d.ciLow(),
+              d.ciHigh()));
+      sep = ", ";
+    }
+    return b.toString();
   }
 
   /** The arrays' job name: the suite's runs go as {@code pp-<suite>}. */
@@ -136,21 +190,35 @@ public final class ParetoRunner {
       double c2,
       int epochs)
       throws IOException, InterruptedException {
-    RunSpec spec = spec(suite, prefix, c1, c2, epochs);
-    refuseChanged(launcher.runsDir(), spec);
-    if (!RunDirectory.isComplete(launcher.runsDir(), spec.runId())) {
-      RunOutcome o = launcher.launch(spec, progress);
-      if (o.status().equals("failed")) {
-        throw new WeightingFailedException(
-            "weighting c2 = " + c2 + " failed: " + o.message() + rerunHint());
+    List<ParetoPoint> seeds = new ArrayList<>();
+    for (long seed : suite.pareto().seeds()) {
+      RunSpec spec = spec(suite, prefix, c1, c2, epochs, seed);
+      refuseChanged(launcher.runsDir(), spec);
+      if (!RunDirectory.isComplete(launcher.runsDir(), spec.runId())) {
+        RunOutcome o = launcher.launch(spec, progress);
+        if (o.status().equals("failed")) {
+          throw new WeightingFailedException(
+              "weighting c2 = "
+                  + c2
+                  + seedNote(suite, seed)
+                  + " failed: "
+                  + o.message()
+                  + rerunHint());
+        }
       }
+      seeds.add(point(suite, launcher.runsDir(), spec, c1, c2));
     }
-    return point(suite, launcher.runsDir(), spec, c1, c2);
+    return ParetoPoint.meanOf(seeds);
+  }
+
+  /** ", seed S" when the weightings train several seeds; nothing with one, as before. */
+  private static String seedNote(SuiteSpec suite, long seed) {
+    return suite.pareto().seedsPerWeighting() > 1 ? ", seed " + seed : "";
   }
 
   /**
-   * Trains the weightings not yet complete as one job array, one task each (each trains alone, as
-   * locally, so its rows equal a local search's), and waits for it.
+   * Trains the runs not yet complete (every weighting once per seed) as one job array, one task
+   * each (each trains alone, as locally, so its rows equal a local search's), and waits for it.
    */
   private List<ParetoPoint> trainOnSlurm(
       SuiteSpec suite,
@@ -162,11 +230,14 @@ public final class ParetoRunner {
       List<double[]> weightings,
       int epochs)
       throws IOException, InterruptedException {
+    List<Long> seeds = suite.pareto().seeds();
     List<RunSpec> specs = new ArrayList<>();
     for (double[] w : weightings) {
-      RunSpec spec = spec(suite, prefix, w[0], w[1], epochs);
-      refuseChanged(runs, spec);
-      specs.add(spec);
+      for (long seed : seeds) {
+        RunSpec spec = spec(suite, prefix, w[0], w[1], epochs, seed);
+        refuseChanged(runs, spec);
+        specs.add(spec);
+      }
     }
     List<RunSpec> pending =
         specs.stream().filter(s -> !RunDirectory.isComplete(runs, s.runId())).toList();
@@ -174,13 +245,22 @@ public final class ParetoRunner {
         pending.stream()
             .filter(r -> Files.isRegularFile(CheckpointFile.location(runs, r.runId())))
             .count();
-    out.printf(
-        "%s: %d weighting(s), %d already done, %d to train%s%n",
-        what,
-        specs.size(),
-        specs.size() - pending.size(),
-        pending.size(),
-        resuming == 0 ? "" : " (" + resuming + " from an epoch checkpoint)");
+    String resumed = resuming == 0 ? "" : " (" + resuming + " from an epoch checkpoint)";
+    if (seeds.size() == 1) {
+      out.printf(
+          "%s: %d weighting(s), %d already done, %d to train%s%n",
+          what, specs.size(), specs.size() - pending.size(), pending.size(), resumed);
+    } else {
+      out.printf(
+          "%s: %d weighting(s) x %d seeds, %d of %d runs already done, %d to train%s%n",
+          what,
+          weightings.size(),
+          seeds.size(),
+          specs.size() - pending.size(),
+          specs.size(),
+          pending.size(),
+          resumed);
+    }
     if (!pending.isEmpty()) {
       List<RunOutcome> outcomes = cluster.launch(pending.stream().map(List::of).toList(), progress);
       List<String> failed =
@@ -199,8 +279,13 @@ public final class ParetoRunner {
       }
     }
     List<ParetoPoint> points = new ArrayList<>();
-    for (int i = 0; i < specs.size(); i++) {
-      points.add(point(suite, runs, specs.get(i), weightings.get(i)[0], weightings.get(i)[1]));
+    for (int i = 0; i < weightings.size(); i++) {
+      double[] w = weightings.get(i);
+      List<ParetoPoint> bySeed = new ArrayList<>();
+      for (int j = 0; j < seeds.size(); j++) {
+        bySeed.add(point(suite, runs, specs.get(i * seeds.size() + j), w[0], w[1]));
+      }
+      points.add(ParetoPoint.meanOf(bySeed));
     }
     return points;
   }
@@ -209,16 +294,10 @@ public final class ParetoRunner {
     return "; the weightings that finished are kept: run pareto again to resume";
   }
 
-  private RunSpec spec(SuiteSpec suite, String prefix, double c1, double c2, int epochs) {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("step", "sgd");
-    settings.put("lr", 0.01);
-    settings.put("momentum", 0.9);
-    settings.put("schedule", "inverse_time");
-    settings.putAll(suite.pareto().stepSettings());
-    settings.put("weights", List.of(c1, c2));
+  private RunSpec spec(
+      SuiteSpec suite, String prefix, double c1, double c2, int epochs, long seed) {
+    Map<String, Object> settings = suite.pareto().weightedSettings(c1, c2);
     String label = String.format(Locale.ROOT, "%s-c2_%.6g", prefix, c2);
-    long seed = suite.pareto().seed();
     return new RunSpec(
         suite.name(),
         RunSpec.runId(label, seed),

@@ -170,6 +170,7 @@ public final class SuiteLoader {
       throw root.error("seeds", "at least one seed is needed");
     }
     int threads = root.integer("threads_per_run", 1, 1, 256);
+    int epochs = root.integer("epochs", 1, 1, 100_000);
     return new SuiteSpec(
         suiteName,
         dataset,
@@ -178,14 +179,14 @@ public final class SuiteLoader {
         optimizers,
         pruning,
         List.copyOf(seeds),
-        root.integer("epochs", 1, 1, 100_000),
+        epochs,
         root.integer("batch_size", 64, 1, 1 << 20),
         root.integer("eval_batch_size", 1000, 1, 1 << 20),
         root.integer("max_steps_per_epoch", 0, 0, Integer.MAX_VALUE),
         threads,
         root.integer("parallel", 0, 0, 256),
         pack(root.get("runner")),
-        root.get("pareto").isMissing() ? null : pareto(root.get("pareto")),
+        root.get("pareto").isMissing() ? null : pareto(root.get("pareto"), epochs),
         executor(root.get("runner")),
         SlurmBlock.parse(root.get("slurm"), threads));
   }
@@ -272,8 +273,23 @@ public final class SuiteLoader {
     return out;
   }
 
-  private static SuiteSpec.ParetoSpec pareto(ConfigNode p) {
-    p.allowOnly(Set.of("search", "epochs", "max_evaluations", "seed", "retrain", "knee", "step"));
+  /**
+   * The {@code pareto:} block; {@code suiteEpochs} is what {@code epochs: full} stands for.
+   * Defaults: E/3 epochs per weighting (0), 20 evaluations, seed 1, one seed per weighting, the
+   * paper's sweep, the knee retrained unless the weightings train the full epochs already.
+   */
+  private static SuiteSpec.ParetoSpec pareto(ConfigNode p, int suiteEpochs) {
+    p.allowOnly(
+        Set.of(
+            "search",
+            "epochs",
+            "max_evaluations",
+            "seed",
+            "seeds_per_weighting",
+            "c2",
+            "retrain",
+            "knee",
+            "step"));
     String search = p.required("search").text();
     if (!SEARCHES.contains(search)) {
       throw p.error(
@@ -283,13 +299,66 @@ public final class SuiteLoader {
     if (!knee.equals("chord") && !knee.equals("paper")) {
       throw p.error("knee", "must be chord or paper, got '" + knee + "'");
     }
+    ConfigNode e = p.get("epochs");
+    boolean full = !e.isMissing() && e.text().equals("full");
+    if (!e.isMissing() && !full && !e.text().matches("[0-9]+")) {
+      throw e.error("expected full (the suite's epochs) or a whole number, got '" + e.text() + "'");
+    }
+    int epochs = full ? suiteEpochs : p.integer("epochs", 0, 0, 100_000);
+    // Retraining a knee that trained the full epochs would train the same runs again.
+    boolean retrain = p.bool("retrain", !full);
+    if (full && retrain) {
+      throw p.error(
+          "retrain",
+          "the weightings train the suite's full "
+              + suiteEpochs
+              + " epochs (epochs: full), so the knee needs no retraining; remove retrain or set it"
+              + " to false");
+    }
+    List<Double> sweep = sweep(p, search);
     return new SuiteSpec.ParetoSpec(
         search,
-        p.integer("epochs", 0, 0, 100_000),
-        p.integer("max_evaluations", 20, 2, 1000),
+        epochs,
+        p.integer("max_evaluations", sweep == null ? 20 : sweep.size(), 2, 1000),
         p.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE),
-        p.bool("retrain", true),
+        retrain,
         knee,
-        p.get("step").settings());
+        p.get("step").settings(),
+        p.integer("seeds_per_weighting", 1, 1, 100),
+        sweep);
+  }
+
+  /**
+   * {@code c2: [...]}: the sweep's weights of f2, each in [0, 1), no value twice; null if absent.
+   */
+  private static List<Double> sweep(ConfigNode p, String search) {
+    ConfigNode c2 = p.get("c2");
+    if (c2.isMissing()) {
+      return null;
+    }
+    if (!search.equals("sweep")) {
+      throw p.error(
+          "c2", "only a sweep takes a list of c2 (this search is " + search + "); remove c2");
+    }
+    List<Double> out = new ArrayList<>();
+    for (ConfigNode v : c2.list()) {
+      double d;
+      try {
+        d = Double.parseDouble(v.text());
+      } catch (NumberFormatException e) {
+        throw v.error("expected a number, got '" + v.text() + "'");
+      }
+      if (!(d >= 0 && d < 1)) {
+        throw v.error("c2 must be in [0, 1) (c1 = 1 - c2 > 0), got " + v.text());
+      }
+      if (out.contains(d)) {
+        throw v.error("c2 = " + v.text() + " is listed twice");
+      }
+      out.add(d);
+    }
+    if (out.size() < 2) {
+      throw p.error("c2", "a sweep needs at least two values of c2");
+    }
+    return List.copyOf(out);
   }
 }

@@ -108,8 +108,13 @@ public record SuiteSpec(
 
   /**
    * A weighted-sum Pareto search (method.md): each weighting trains {@code epochs} epochs with the
-   * {@code weighted} optimizer on the suite's first two objectives, stepping with {@code step}; the
-   * knee is retrained for the suite's full epochs when {@code retrain}.
+   * {@code weighted} optimizer on the suite's first two objectives, stepping with {@code step},
+   * once per seed of {@link #seeds()}; the search decides on the mean over those seeds. The knee is
+   * retrained for the suite's full epochs when {@code retrain}.
+   *
+   * @param seed the first seed of every weighting (and the stochastic dichotomic search's draws)
+   * @param seedsPerWeighting how many seeds each weighting trains: {@code seed, seed + 1, ...}
+   * @param sweep the sweep's values of c2, in order; null for the paper's 26
    */
   public record ParetoSpec(
       String search,
@@ -118,5 +123,39 @@ public record SuiteSpec(
       long seed,
       boolean retrain,
       String knee,
-      Map<String, Object> stepSettings) {}
+      Map<String, Object> stepSettings,
+      int seedsPerWeighting,
+      List<Double> sweep) {
+    /** One seed, the paper's sweep: the search as it was before either key existed. */
+    public ParetoSpec(
+        String search,
+        int epochs,
+        int maxEvaluations,
+        long seed,
+        boolean retrain,
+        String knee,
+        Map<String, Object> stepSettings) {
+      this(search, epochs, maxEvaluations, seed, retrain, knee, stepSettings, 1, null);
+    }
+
+    /** The seeds every weighting trains, {@code seed} first. */
+    public List<Long> seeds() {
+      return java.util.stream.LongStream.range(seed, seed + seedsPerWeighting).boxed().toList();
+    }
+
+    /**
+     * The {@code weighted} optimizer's settings for weighting {@code (c1, c2)}: SGD (momentum 0.9,
+     * lr 0.01, inverse time) unless {@code step} says otherwise.
+     */
+    public Map<String, Object> weightedSettings(double c1, double c2) {
+      Map<String, Object> settings = new java.util.LinkedHashMap<>();
+      settings.put("step", "sgd");
+      settings.put("lr", 0.01);
+      settings.put("momentum", 0.9);
+      settings.put("schedule", "inverse_time");
+      settings.putAll(stepSettings);
+      settings.put("weights", List.of(c1, c2));
+      return settings;
+    }
+  }
 }

@@ -82,6 +82,21 @@ final class SuiteValidator {
     if (s.pareto() != null && s.objectives().size() < 2) {
       throw new ConfigException(file, "pareto", "a Pareto search needs at least two objectives");
     }
+    if (s.pareto() != null) {
+      // The weightings' step rule, checked as the runs will build it, so that a typo in
+      // pareto.step stops the search before its first weighting instead of failing that run.
+      int epochs = s.pareto().epochs() > 0 ? s.pareto().epochs() : s.epochs();
+      check(
+          file,
+          "pareto.step",
+          () ->
+              Optimizers.load()
+                  .create(
+                      "weighted",
+                      new PluginSettings(s.pareto().weightedSettings(0.5, 0.5)),
+                      new TrainingSchedule(epochs, 1),
+                      2));
+    }
   }
 
   /**

@@ -48,7 +48,17 @@ class CombinerSettingsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"pcgrad", "cagrad", "nashmtl", "imtlg", "aligned-mtl", "min-norm", "initial-norm"})
+      strings = {
+        "pcgrad",
+        "cagrad",
+        "nashmtl",
+        "imtlg",
+        "aligned-mtl",
+        "min-norm",
+        "initial-norm",
+        "min-norm-unit",
+        "epoch-norm"
+      })
   void everyCombinerIsListedAndBuildsWithItsDefaults(String name) {
     assertTrue(PluginCatalog.combiners().all().stream().anyMatch(p -> p.name().equals(name)));
     ConfiguredOptimizer o = create("combine", "combiner", name, "step", "sgd");
@@ -103,6 +113,8 @@ class CombinerSettingsTest {
     failsOn("seed", "combine", "combiner", "aligned-mtl", "seed", 1);
     failsOn("warmup", "combine", "combiner", "initial-norm", "warmup", 0);
     failsOn("warmup", "combine", "combiner", "initial-norm", "warmup", 1.5);
+    failsOn("every", "combine", "combiner", "epoch-norm", "every", 0);
+    failsOn("warmup", "combine", "combiner", "min-norm-unit", "warmup", 1);
   }
 
   @Test

@@ -107,6 +107,9 @@ class CombinerTrainingTest {
     "aligned-mtl,,3",
     "initial-norm,,2",
     "initial-norm,,3",
+    "min-norm-unit,,2",
+    "min-norm-unit,,3",
+    "epoch-norm,,2",
     "min-norm,l2,2",
     "min-norm,loss,3",
     "min-norm,loss+,2"

@@ -1,0 +1,67 @@
+package io.paretoprune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paretoprune.experiments.suite.RunPlanner;
+import io.paretoprune.experiments.suite.SuiteLoader;
+import io.paretoprune.experiments.suite.SuiteSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suites of issue #26 load and validate (no training) and say what their comments promise: the
+ * fair fronts train every weighting the full 30 epochs with 3 seeds over c2 from 0 to 3e-3 at the
+ * paper's schedule or a constant rate; the method suites train the new rules beside SMGD,
+ * initial-norm and the L1 baselines with 5 seeds.
+ */
+class KneeSuitesTest {
+  private static SuiteSpec load(String name) {
+    return SuiteLoader.load(Path.of("..", "suites", name + ".yaml"));
+  }
+
+  @Test
+  void theFairFrontsTrainFullEpochsWithThreeSeedsAroundTheKnee() {
+    for (String data : List.of("mnist", "fashion")) {
+      for (String rate : List.of("", "-constant")) {
+        String name = "knee-front" + rate + "-" + data;
+        SuiteSpec s = load(name);
+        assertEquals(name, s.name());
+        assertEquals(data.equals("mnist") ? "mnist" : "fashion-mnist", s.dataset().name(), name);
+        SuiteSpec.ParetoSpec p = s.pareto();
+        assertEquals("sweep", p.search(), name);
+        assertEquals(30, s.epochs(), name);
+        assertEquals(30, p.epochs(), name + ": every weighting the suite's full epochs");
+        assertFalse(p.retrain(), name);
+        assertEquals(List.of(1L, 2L, 3L), p.seeds(), name);
+        assertTrue(p.sweep().containsAll(List.of(0.0, 1e-4, 1e-3, 3e-3)), name + " " + p.sweep());
+        assertEquals(p.sweep().size(), p.maxEvaluations(), name + ": the whole list is trained");
+        assertEquals(32, s.batchSize(), name);
+        var step = p.weightedSettings(1, 0);
+        assertEquals(rate.isEmpty() ? "inverse_time+logistic" : "constant", step.get("schedule"));
+        assertEquals(0.01, step.get("lr"));
+        assertEquals(0.9, step.get("momentum"));
+      }
+    }
+  }
+
+  @Test
+  void theMethodSuitesRunTheNewRulesBesideTheBaselinesWithFiveSeeds() {
+    for (String data : List.of("mnist", "fashion")) {
+      SuiteSpec s = load("knee-" + data);
+      assertEquals(List.of(1L, 2L, 3L, 4L, 5L), s.seeds());
+      assertEquals(30, s.epochs());
+      assertEquals(
+          List.of("MinNorm", "InitialNorm", "MinNormUnit", "EpochNorm", "SGD+L1", "Adam+L1"),
+          s.optimizers().stream().map(SuiteSpec.OptimizerSpec::label).toList());
+      assertEquals(30, RunPlanner.plan(s).size());
+      assertEquals(
+          List.of("min-norm", "initial-norm", "min-norm-unit", "epoch-norm"),
+          s.optimizers().subList(0, 4).stream()
+              .map(o -> (String) o.settings().get("combiner"))
+              .toList());
+    }
+  }
+}
