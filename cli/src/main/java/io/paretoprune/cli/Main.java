@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       EvalCommand.class,
       ExportCommand.class,
+      ArchiveCommand.class,
       ListCommand.class,
       FetchDataCommand.class,
       DemoCommand.class,
