@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
 
 /**
  * A DeepSpeech-style suite through {@code ./paretoprune run}: a small spoken-number corpus made by
@@ -152,6 +153,37 @@ class SpeechSuiteEndToEndTest {
         "lower is better");
     assertTrue(html.contains("flite, real are further ones"), "the splits are named");
     assertTrue(Files.isRegularFile(dir.resolve("report/figures/wer-vs-nonzeros.svg")));
+  }
+
+  @Test
+  void aFrontOnTheSpeechTaskIsSearchedOnItsErrorRateAndTheMethodsLandOnIt() throws Exception {
+    String yaml =
+        Files.readString(suite("front", corpus.toString(), "ctc")).replace("epochs: 2", "epochs: 1")
+            + """
+            pareto:
+              search: sweep
+              c2: [0, 1.0e-2]
+              epochs: full
+              step: {step: adam, lr: 0.001}
+            """;
+    Path file = Files.writeString(tmp.resolve("front.yaml"), yaml);
+    Path results = tmp.resolve("front-results");
+    Launcher.Outcome front =
+        Launcher.run(tmp, Map.of(), "pareto", file.toString(), "--results", results.toString());
+    assertEquals(0, front.code(), front.out() + front.err());
+    Path dir = results.resolve("front");
+    Table points = Table.read().csv(dir.resolve("pareto/pareto.csv").toFile());
+    assertEquals(2, points.rowCount(), points.print());
+    for (String c : List.of("test_wer", "dense_nonzeros")) {
+      assertTrue(points.columnNames().contains(c), points.columnNames().toString());
+    }
+    Launcher.Outcome methods =
+        Launcher.run(tmp, Map.of(), "run", file.toString(), "--results", results.toString());
+    assertEquals(0, methods.code(), methods.out() + methods.err());
+    String html = Files.readString(dir.resolve("report/index.html"));
+    assertTrue(html.contains("id=\"fig-landing\""), "the methods placed against the front");
+    Table landing = Table.read().csv(dir.resolve("report/landing.csv").toFile());
+    assertEquals("SMGD", landing.stringColumn("label").get(0), landing.print());
   }
 
   private static final List<String> SPLIT_COLUMNS =

@@ -145,14 +145,19 @@ public record SuiteSpec(
 
     /**
      * The {@code weighted} optimizer's settings for weighting {@code (c1, c2)}: SGD (momentum 0.9,
-     * lr 0.01, inverse time) unless {@code step} says otherwise.
+     * lr 0.01, inverse time) unless {@code step} says otherwise. Those defaults are SGD's: with
+     * another step rule ({@code step: adam}, say) only what {@code step} gives is set, and the
+     * rule's own defaults hold for the rest.
      */
     public Map<String, Object> weightedSettings(double c1, double c2) {
       Map<String, Object> settings = new java.util.LinkedHashMap<>();
-      settings.put("step", "sgd");
-      settings.put("lr", 0.01);
-      settings.put("momentum", 0.9);
-      settings.put("schedule", "inverse_time");
+      Object rule = stepSettings.getOrDefault("step", "sgd");
+      if ("sgd".equals(rule)) {
+        settings.put("step", "sgd");
+        settings.put("lr", 0.01);
+        settings.put("momentum", 0.9);
+        settings.put("schedule", "inverse_time");
+      }
       settings.putAll(stepSettings);
       settings.put("weights", List.of(c1, c2));
       return settings;
