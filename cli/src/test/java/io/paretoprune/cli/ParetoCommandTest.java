@@ -121,6 +121,46 @@ class ParetoCommandTest {
   }
 
   @Test
+  void withTwoProcessesASweepTrainsItsWeightingsAtOnceWithTheOneAtATimeRows() throws Exception {
+    String pareto = "pareto: {search: sweep, c2: [0, 1.0e-3], epochs: full, knee: chord}";
+    Path one = SuiteFixture.write(tmp, "sweep", "[1]", 1, pareto);
+    Path two = tmp.resolve("sweep2.yaml");
+    Files.writeString(two, Files.readString(one).replace("parallel: 1", "parallel: 2"));
+    Table[] rows = new Table[2];
+    Path[] suites = {one, two};
+    for (int i = 0; i < 2; i++) {
+      Path results = tmp.resolve("p" + (i + 1));
+      CliRun.Outcome o =
+          CliRun.run(
+              "pareto",
+              suites[i].toString(),
+              "--results",
+              results.toString(),
+              "--data",
+              tmp.resolve("data").toString());
+      assertEquals(0, o.code(), o.out() + o.err());
+      // The round line is printed when a round's weightings are trained together.
+      assertEquals(
+          i == 1, o.out().contains("round 1: 2 weighting(s), 0 already done, 2 to train"), o.out());
+      rows[i] = Table.read().csv(results.resolve("sweep/pareto/pareto.csv").toFile());
+    }
+    assertEquals(rows[0].print(), rows[1].print(), "the same rows one at a time and two at once");
+    // Two at once: the second run started before the first one ended.
+    Path runs = tmp.resolve("p2/sweep/pareto/runs");
+    ObjectMapper json = new ObjectMapper();
+    JsonNode a = json.readTree(runs.resolve("ws-c2_0.00000-s1/manifest.json").toFile());
+    JsonNode b = json.readTree(runs.resolve("ws-c2_0.00100000-s1/manifest.json").toFile());
+    java.time.Instant startA = java.time.Instant.parse(a.get("startedAt").asText());
+    java.time.Instant startB = java.time.Instant.parse(b.get("startedAt").asText());
+    java.time.Instant first = startA.isBefore(startB) ? startA : startB;
+    java.time.Instant second = startA.isBefore(startB) ? startB : startA;
+    double firstWall = (startA.isBefore(startB) ? a : b).get("wallSeconds").asDouble();
+    assertTrue(
+        second.isBefore(first.plusMillis((long) (firstWall * 1000))),
+        "runs did not overlap: " + a + " " + b);
+  }
+
+  @Test
   void aBadParetoKeyIsExit2WithOneLineNamingFileAndKey() throws Exception {
     Path suite =
         SuiteFixture.write(

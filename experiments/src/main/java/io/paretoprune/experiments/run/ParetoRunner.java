@@ -24,10 +24,13 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * Runs a suite's {@code pareto:} search: every weighting is one run of the {@code weighted}
  * optimizer on the suite's first two objectives, for E/3 epochs unless the suite says otherwise, in
  * its own JVM under {@code results/<suite>/pareto/runs} (so a stopped search resumes); then the
- * knee is retrained for the suite's full epochs. Locally the weightings train one after another;
- * with the slurm executor each round of the search ({@link ParetoSearch#inRounds}) is one job array
- * of one task per weighting still to train, and the knee's retraining one more. Both choose the
- * same weightings: only where they train differs.
+ * knee is retrained for the suite's full epochs. Each round of the search ({@link
+ * ParetoSearch#inRounds}: a sweep is one round, a bisection one per level) trains its weightings at
+ * once: locally as lone runs, as many at a time as the suite's {@code parallel} (else cores /
+ * threads per run) allows, with the slurm executor as one job array of one task per weighting still
+ * to train; the knee's retraining is one more. With one process at a time the weightings train one
+ * after another as the search asks for them. All choose the same weightings and rows: only where
+ * and when they train differs.
  */
 public final class ParetoRunner {
   private final Path resultsDir;
@@ -64,18 +67,20 @@ public final class ParetoRunner {
     Path dir = resultsDir.resolve(SlurmJob.PARETO);
     Path runs = dir.resolve("runs");
     String git = GitCommit.of(resultsDir.toAbsolutePath());
-    SlurmLauncher cluster =
+    RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
+    int parallel = SuiteRunner.parallelism(suite);
+    // Lone runs only (no packing), so that every row is the one-at-a-time search's.
+    PackLauncher cluster =
         suite.executor().equals("slurm")
             ? new SlurmLauncher(
                 dir, dataRoot, git, suite, suiteFile.toString(), false, out, jobName(suite))
-            : null;
+            : parallel > 1 ? new LocalLauncher(launcher, parallel) : null;
     if (cluster != null) {
       cluster.check(); // before the folder changes: a job the scheduler refuses costs nothing
     }
     RunDirectory.removeStale(runs);
     Files.createDirectories(resultsDir);
     TaskFile.write(resultsDir, TaskFile.ofDataset(suite.dataset().name()));
-    RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
     int epochs = p.epochs() > 0 ? p.epochs() : Math.max(1, Math.round(suite.epochs() / 3f));
     List<Long> seeds = p.seeds();
     // The knee's retraining is one weighting more than the search's evaluations; each weighting
@@ -89,7 +94,7 @@ public final class ParetoRunner {
                     p.maxEvaluations())
                 : ParetoSearch.inRounds(
                     (round, weightings) ->
-                        trainOnSlurm(
+                        trainRound(
                             suite,
                             runs,
                             cluster,
@@ -110,7 +115,7 @@ public final class ParetoRunner {
       ParetoPoint full =
           cluster == null
               ? train(suite, launcher, progress, "knee", knee.c1(), knee.c2(), suite.epochs())
-              : trainOnSlurm(
+              : trainRound(
                       suite,
                       runs,
                       cluster,
@@ -217,13 +222,14 @@ public final class ParetoRunner {
   }
 
   /**
-   * Trains the runs not yet complete (every weighting once per seed) as one job array, one task
-   * each (each trains alone, as locally, so its rows equal a local search's), and waits for it.
+   * Trains a round's runs not yet complete (every weighting once per seed), each alone (so its rows
+   * equal a one-at-a-time search's): as one job array, or locally several at a time; waits for
+   * them.
    */
-  private List<ParetoPoint> trainOnSlurm(
+  private List<ParetoPoint> trainRound(
       SuiteSpec suite,
       Path runs,
-      SlurmLauncher cluster,
+      PackLauncher cluster,
       SuiteProgress progress,
       String what,
       String prefix,

@@ -153,7 +153,7 @@ public final class SuiteRunner {
   /**
    * Processes at once: a job array's {@code max_parallel}, else the suite's, else cores / threads.
    */
-  int parallelism(SuiteSpec suite) {
+  static int parallelism(SuiteSpec suite) {
     if (suite.executor().equals("slurm") && suite.slurm().maxParallel() > 0) {
       return suite.slurm().maxParallel();
     }
