@@ -95,6 +95,16 @@ public final class SparseNetwork {
   public float[] features(NDArray x) {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
+      return featureArray(x).toFloatArray();
+    }
+  }
+
+  /**
+   * The head's input for a batch as the DJL part leaves it, {@code [n, inputs]}, not copied out of
+   * the engine; its intermediates belong to the caller's scope (or {@code x}'s manager).
+   */
+  public NDArray featureArray(NDArray x) {
+    {
       ParameterStore store = new ParameterStore(x.getManager(), false);
       NDList h = new NDList(x);
       for (Block b : features) {
@@ -112,7 +122,7 @@ public final class SparseNetwork {
                 + head.inputs()
                 + "]");
       }
-      return f.toFloatArray();
+      return f;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.paretoprune.models.sparse;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -232,6 +233,11 @@ public final class TunedSparseHead implements AutoCloseable {
     return layers.stream().map(l -> l.candidates.get(l.chosen[i]).name()).toList();
   }
 
+  /** Whether {@code batch} runs on the network's own DJL head (which reads engine arrays). */
+  public boolean runsInDjlAt(int batch) {
+    return wholeDjl[nearest(batch)];
+  }
+
   public int inputs() {
     return inputs;
   }
@@ -251,6 +257,33 @@ public final class TunedSparseHead implements AutoCloseable {
     }
     int i = nearest(batch);
     return wholeDjl[i] ? forwardDjl(x, batch) : forwardLayers(x, batch, i);
+  }
+
+  /**
+   * The same for features still in the engine, {@code [batch, inputs()]} (what the layers before
+   * the head give): the network's DJL head, where it is the choice for this batch size, reads them
+   * where they are; the per-layer kernels take them as a Java array, and that copy is part of their
+   * cost.
+   */
+  public float[] forward(NDArray x) {
+    Shape s = x.getShape();
+    if (s.dimension() != 2 || s.get(1) != inputs || s.get(0) < 1) {
+      throw new IllegalArgumentException("expected [batch, " + inputs + "] inputs, got " + s);
+    }
+    int batch = (int) s.get(0);
+    int i = nearest(batch);
+    if (!wholeDjl[i]) {
+      return forwardLayers(x.toFloatArray(), batch, i);
+    }
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      ParameterStore store = new ParameterStore(x.getManager(), false);
+      NDList h = new NDList(x);
+      for (Block b : headBlocks) {
+        h = b.forward(store, h, false);
+      }
+      return h.singletonOrThrow().toFloatArray();
+    }
   }
 
   private float[] forwardLayers(float[] x, int batch, int i) {

@@ -2,6 +2,7 @@ package io.paretoprune.models.sparse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,6 +62,18 @@ class TunedSparseHeadTest {
     }
   }
 
+  /** Features handed over as engine arrays give the very logits of the Java-array path. */
+  private static void sameFromEngineArrays(SparseNetwork split, TunedSparseHead head) {
+    for (long n : new long[] {1, 7, data[1].size()}) {
+      NDArray x = data[1].features().get(new NDIndex().addSliceDim(0, n));
+      try (NDManager m = manager.newSubManager()) {
+        NDArray f = split.featureArray(x);
+        f.attach(m);
+        assertArrayEquals(head.forward(split.features(x), (int) n), head.forward(f), "batch " + n);
+      }
+    }
+  }
+
   /** Fixed timings: every non-reference candidate gets {@code sparse}, the last {@code dense}. */
   private static TunedSparseHead.Timer fixed(double[] sparse, double[] dense) {
     return runs -> {
@@ -86,7 +99,9 @@ class TunedSparseHeadTest {
       head.calibrate(fixed(lucky, steady));
       for (int batch : new int[] {1, 7, 32, 100, 256, 1000}) {
         assertEquals(List.of(TunedSparseHead.DJL_HEAD), head.kernelsAt(batch), "batch " + batch);
+        assertTrue(head.runsInDjlAt(batch));
       }
+      sameFromEngineArrays(split, head);
       for (TunedSparseHead.Calibration c : head.calibration()) {
         assertEquals(c.kernels().get(c.kernels().size() - 1), c.chosen(), c.toString());
         assertEquals(1.0, c.millis()[0]);
@@ -94,7 +109,9 @@ class TunedSparseHeadTest {
       head.calibrate(fixed(new double[] {0.4, 0.4, 0.4, 0.4, 0.4}, steady));
       for (int batch : new int[] {1, 32, 256}) {
         assertEquals(List.of("csr", "csr", "csr"), head.kernelsAt(batch), "batch " + batch);
+        assertFalse(head.runsInDjlAt(batch));
       }
+      sameFromEngineArrays(split, head);
       NDArray x = data[1].features();
       int classes = compact.input().classes();
       assertArrayEquals(
