@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,22 @@ class ReportSeededParetoTest {
             "The knee (c2 = 1e-4) over 3 seeds, mean (95% t interval): test" + " accuracy " + acc),
         html);
     assertFalse(html.contains("<td>0.9760</td>"), "a seed's run is not a row of the table");
+  }
+
+  @Test
+  void theMetricAxisTakesInEverySeedsRunAndEveryIntervalBar() throws Exception {
+    // The means span 0.950-0.988; seed runs reach 0.990 and the c2 = 1e-3 bar 0.950 -/+ 0.025.
+    ParetoResults p = ParetoResults.read(write(tmp));
+    Range r = new ParetoFigures(p).metric().getXYPlot().getRangeAxis().getRange();
+    for (ParetoResults.Point q : p.seedPoints()) {
+      assertTrue(r.contains(q.value()), "seed run " + q.value() + " clipped by " + r);
+    }
+    for (ParetoResults.Point q : p.points()) {
+      for (double end : q.bars().value()) {
+        assertTrue(r.contains(end), "interval end " + end + " clipped by " + r);
+      }
+    }
+    assertTrue(r.getUpperBound() <= 1, r.toString());
   }
 
   @Test
