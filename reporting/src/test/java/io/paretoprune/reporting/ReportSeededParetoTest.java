@@ -128,6 +128,56 @@ class ReportSeededParetoTest {
   }
 
   @Test
+  void aKneeRetrainedOncePerSeedIsReportedAsTheirMeanNotOneSeedsRun() throws Exception {
+    Path dir = write(tmp);
+    Path runs = dir.resolve("pareto/runs");
+    double[] acc = {0.97, 0.96, 0.98};
+    for (int s = 1; s <= 3; s++) {
+      Path run = runs.resolve("knee-c2_0.000100000-s" + s);
+      Files.createDirectories(run);
+      Files.writeString(
+          run.resolve("manifest.json"),
+          "{\"runId\": \"knee-c2_0.000100000-s"
+              + s
+              + "\", \"epochs\": 2,"
+              + " \"optimizerSettings\": {\"weights\": [0.9999, 1.0e-4]}}");
+      Files.writeString(
+          run.resolve("epochs.csv"),
+          String.format(
+              Locale.ROOT,
+              "epoch,test_accuracy,dense_nonzeros,dense_size%n1,0.9,20000,61470%n2,%s,%d,61470%n",
+              acc[s - 1],
+              10000 + 1000 * s));
+    }
+    double h = half(0.01);
+    Files.writeString(
+        dir.resolve("pareto/pareto.json"),
+        String.format(
+            Locale.ROOT,
+            "{\"search\": \"sweep\", \"knee\": \"chord\", \"seeds\": [1, 2, 3],"
+                + " \"retrained\": {\"rule\": \"chord\", \"epochs\": 2, \"point\": {\"c1\":"
+                + " 0.9999, \"c2\": 1.0e-4, \"f1\": 0.05, \"f2\": 900, \"payload\":"
+                + " {\"test_accuracy\": 0.97, \"dense_nonzeros\": 12000}}, \"interval\":"
+                + " {\"test_accuracy\": {\"n\": 3, \"mean\": 0.97, \"sd\": 0.01, \"ciLow\": %s,"
+                + " \"ciHigh\": %s}, \"dense_nonzeros\": {\"n\": 3, \"mean\": 12000,"
+                + " \"sd\": 1000, \"ciLow\": %s, \"ciHigh\": %s}}}}",
+            0.97 - h,
+            0.97 + h,
+            12000 - 100 * h * 1000,
+            12000 + 100 * h * 1000));
+    String html = Files.readString(ReportWriter.write(dir));
+    String expected =
+        String.format(
+            Locale.ROOT,
+            "The knee was retrained for 2 epochs once per seed, mean (95%% t interval) over 3"
+                + " seeds: test accuracy 0.9700 (%.4f–%.4f)",
+            0.97 - h,
+            0.97 + h);
+    assertTrue(html.contains(expected), expected + " in " + html);
+    assertFalse(html.contains("test accuracy 0.9800, 13"), "seed 3's run is not the knee");
+  }
+
+  @Test
   void aFrontOfSeveralSeedsPlacesMethodsOnItsMeans() throws Exception {
     Path dir = write(tmp);
     Front f = Front.read(dir, MetricSpec.ACCURACY);
