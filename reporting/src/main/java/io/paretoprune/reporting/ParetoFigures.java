@@ -76,13 +76,24 @@ final class ParetoFigures {
   JFreeChart metric() {
     List<Double> values = new ArrayList<>();
     p.points().forEach(q -> values.add(q.value()));
+    // The axis takes in every seed's run and the interval bars of the means that did not collapse
+    // (a collapsed mean is drawn on the lower edge, its bar would only stretch the axis).
+    MetricAxis means = MetricAxis.of(metric, values);
+    List<Double> extra = new ArrayList<>();
+    p.seedPoints().forEach(q -> extra.add(q.value()));
+    for (ParetoResults.Point q : p.points()) {
+      if (q.bars() != null && !means.collapsed(q.value())) {
+        extra.add(q.bars().value()[0]);
+        extra.add(q.bars().value()[1]);
+      }
+    }
     return scatter(
         "Pareto front of the search: test " + metric.label() + " against dense nonzeros",
         "dense nonzeros",
         "test " + metric.label(),
         q -> new double[] {q.nonzeros(), q.value()},
         b -> new double[] {b.nonzeros()[0], b.nonzeros()[1], b.value()[0], b.value()[1]},
-        MetricAxis.of(metric, values));
+        MetricAxis.of(metric, values, extra));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.paretoprune.reporting;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.paretoprune.stats.MetricSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,31 @@ final class ParetoSection {
           .append(withInterval(k.nonzeros(), k.bars().nonzeros(), true))
           .append(" dense nonzeros.");
     }
-    if (pareto.knee() != null) {
+    JsonNode retrained = pareto.info() == null ? null : pareto.info().path("retrained");
+    JsonNode mean = retrained == null ? null : retrained.path("point").path("payload");
+    if (pareto.knee() != null
+        && pareto.seedsPerWeighting() > 1
+        && mean.path(m.testColumn()).isNumber()) {
+      // Retrained once per seed: their mean and interval (pareto.json), not one seed's run.
+      JsonNode ci = retrained.path("interval");
+      h.append(" The knee was retrained for ")
+          .append(ParetoFigures.epochs(pareto.knee().epochs().rowCount()))
+          .append(" once per seed, mean (95% t interval) over ")
+          .append(pareto.seedsPerWeighting())
+          .append(" seeds: test ")
+          .append(Html.esc(m.label()))
+          .append(" ")
+          .append(
+              withInterval(mean.path(m.testColumn()).asDouble(), ci(ci, m.testColumn()), false));
+      if (mean.path("dense_nonzeros").isNumber()) {
+        h.append(", ")
+            .append(
+                withInterval(
+                    mean.path("dense_nonzeros").asDouble(), ci(ci, "dense_nonzeros"), true))
+            .append(" dense nonzeros");
+      }
+      h.append(".");
+    } else if (pareto.knee() != null) {
       Table e = pareto.knee().epochs();
       h.append(" The knee was retrained for ").append(ParetoFigures.epochs(e.rowCount()));
       if (e.rowCount() > 0 && e.containsColumn(m.testColumn())) {
@@ -113,6 +138,14 @@ final class ParetoSection {
                     + " seeds with the 95% t interval in brackets"
                 : "")
         .append(".</p>\n");
+  }
+
+  /** {ciLow, ciHigh} of {@code name} in pareto.json's intervals; null when it has none. */
+  private static double[] ci(JsonNode intervals, String name) {
+    JsonNode d = intervals.path(name);
+    return d.isObject()
+        ? new double[] {d.path("ciLow").asDouble(Double.NaN), d.path("ciHigh").asDouble(Double.NaN)}
+        : null;
   }
 
   /** "0.9770" or "0.9770 (0.9700–0.9840)"; a count as a plain number; "–" when NaN. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jfree.data.Range;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,72 @@ class ReportSeededParetoTest {
             "The knee (c2 = 1e-4) over 3 seeds, mean (95% t interval): test" + " accuracy " + acc),
         html);
     assertFalse(html.contains("<td>0.9760</td>"), "a seed's run is not a row of the table");
+  }
+
+  @Test
+  void theMetricAxisTakesInEverySeedsRunAndEveryIntervalBar() throws Exception {
+    // The means span 0.950-0.988; seed runs reach 0.990 and the c2 = 1e-3 bar 0.950 -/+ 0.025.
+    ParetoResults p = ParetoResults.read(write(tmp));
+    Range r = new ParetoFigures(p).metric().getXYPlot().getRangeAxis().getRange();
+    for (ParetoResults.Point q : p.seedPoints()) {
+      assertTrue(r.contains(q.value()), "seed run " + q.value() + " clipped by " + r);
+    }
+    for (ParetoResults.Point q : p.points()) {
+      for (double end : q.bars().value()) {
+        assertTrue(r.contains(end), "interval end " + end + " clipped by " + r);
+      }
+    }
+    assertTrue(r.getUpperBound() <= 1, r.toString());
+  }
+
+  @Test
+  void aKneeRetrainedOncePerSeedIsReportedAsTheirMeanNotOneSeedsRun() throws Exception {
+    Path dir = write(tmp);
+    Path runs = dir.resolve("pareto/runs");
+    double[] acc = {0.97, 0.96, 0.98};
+    for (int s = 1; s <= 3; s++) {
+      Path run = runs.resolve("knee-c2_0.000100000-s" + s);
+      Files.createDirectories(run);
+      Files.writeString(
+          run.resolve("manifest.json"),
+          "{\"runId\": \"knee-c2_0.000100000-s"
+              + s
+              + "\", \"epochs\": 2,"
+              + " \"optimizerSettings\": {\"weights\": [0.9999, 1.0e-4]}}");
+      Files.writeString(
+          run.resolve("epochs.csv"),
+          String.format(
+              Locale.ROOT,
+              "epoch,test_accuracy,dense_nonzeros,dense_size%n1,0.9,20000,61470%n2,%s,%d,61470%n",
+              acc[s - 1],
+              10000 + 1000 * s));
+    }
+    double h = half(0.01);
+    Files.writeString(
+        dir.resolve("pareto/pareto.json"),
+        String.format(
+            Locale.ROOT,
+            "{\"search\": \"sweep\", \"knee\": \"chord\", \"seeds\": [1, 2, 3],"
+                + " \"retrained\": {\"rule\": \"chord\", \"epochs\": 2, \"point\": {\"c1\":"
+                + " 0.9999, \"c2\": 1.0e-4, \"f1\": 0.05, \"f2\": 900, \"payload\":"
+                + " {\"test_accuracy\": 0.97, \"dense_nonzeros\": 12000}}, \"interval\":"
+                + " {\"test_accuracy\": {\"n\": 3, \"mean\": 0.97, \"sd\": 0.01, \"ciLow\": %s,"
+                + " \"ciHigh\": %s}, \"dense_nonzeros\": {\"n\": 3, \"mean\": 12000,"
+                + " \"sd\": 1000, \"ciLow\": %s, \"ciHigh\": %s}}}}",
+            0.97 - h,
+            0.97 + h,
+            12000 - 100 * h * 1000,
+            12000 + 100 * h * 1000));
+    String html = Files.readString(ReportWriter.write(dir));
+    String expected =
+        String.format(
+            Locale.ROOT,
+            "The knee was retrained for 2 epochs once per seed, mean (95%% t interval) over 3"
+                + " seeds: test accuracy 0.9700 (%.4f–%.4f)",
+            0.97 - h,
+            0.97 + h);
+    assertTrue(html.contains(expected), expected + " in " + html);
+    assertFalse(html.contains("test accuracy 0.9800, 13"), "seed 3's run is not the knee");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -316,10 +317,21 @@ public final class SuiteLoader {
               + " to false");
     }
     List<Double> sweep = sweep(p, search);
+    int maxEvaluations = p.integer("max_evaluations", sweep == null ? 20 : sweep.size(), 2, 1000);
+    if (sweep != null && maxEvaluations < sweep.size()) {
+      throw p.error(
+          "max_evaluations",
+          maxEvaluations
+              + " is fewer than the "
+              + sweep.size()
+              + " values of c2, so the sweep would leave out the last "
+              + (sweep.size() - maxEvaluations)
+              + "; remove max_evaluations or list fewer values of c2");
+    }
     return new SuiteSpec.ParetoSpec(
         search,
         epochs,
-        p.integer("max_evaluations", sweep == null ? 20 : sweep.size(), 2, 1000),
+        maxEvaluations,
         p.integer("seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE),
         retrain,
         knee,
@@ -351,7 +363,9 @@ public final class SuiteLoader {
       if (!(d >= 0 && d < 1)) {
         throw v.error("c2 must be in [0, 1) (c1 = 1 - c2 > 0), got " + v.text());
       }
-      if (out.contains(d)) {
+      // The search knows a weighting by c2 rounded to 1e-12 and its runs by c2 to 6 digits.
+      double value = d;
+      if (out.stream().anyMatch(o -> sameWeighting(o, value))) {
         throw v.error("c2 = " + v.text() + " is listed twice");
       }
       out.add(d);
@@ -360,5 +374,11 @@ public final class SuiteLoader {
       throw p.error("c2", "a sweep needs at least two values of c2");
     }
     return List.copyOf(out);
+  }
+
+  /** Whether the search and its run folders take a and b for one weighting. */
+  private static boolean sameWeighting(double a, double b) {
+    return Math.round(a * 1e12) == Math.round(b * 1e12)
+        || String.format(Locale.ROOT, "%.6g", a).equals(String.format(Locale.ROOT, "%.6g", b));
   }
 }

@@ -80,6 +80,44 @@ class SeededSearchTest {
     assertEquals(clean.kneeChord().c2(), r.kneeChord().c2());
   }
 
+  /**
+   * Seed s of weighting c2 with f1 at c2 = 1e-4 times 1.9, 1, 0.1 for seeds 1, 2, 3 (their mean is
+   * the clean point's): seed 1 alone has that weighting dominated and the knee at 3e-4. The noise
+   * of {@link #seedPoint} scales every weighting alike, which moves neither the front nor the chord
+   * knee, so it cannot tell the means from any one seed.
+   */
+  static ParetoPoint movedAtOneWeighting(double c1, double c2, int s) {
+    ParetoPoint p = ParetoSearchTest.convex(c1, c2);
+    double factor = c2 == 1e-4 ? 1 + (2 - s) * 0.9 : 1;
+    return new ParetoPoint(c1, c2, p.f1() * factor, p.f2(), Map.of());
+  }
+
+  @Test
+  void theFrontAndTheKneeAreTheMeansNotTheFirstSeeds() throws Exception {
+    List<Double> c2 = List.of(0.0, 1e-4, 3e-4, 1e-3, 3e-3);
+    SearchResult first =
+        new ParetoSearch((c1, x) -> movedAtOneWeighting(c1, x, 1), c2.size())
+            .sweeping(c2)
+            .run("sweep", 1);
+    assertEquals(4, first.front().size());
+    assertEquals(3e-4, first.kneeChord().c2());
+    SearchResult means =
+        new ParetoSearch(
+                (c1, x) ->
+                    ParetoPoint.meanOf(
+                        List.of(
+                            movedAtOneWeighting(c1, x, 1),
+                            movedAtOneWeighting(c1, x, 2),
+                            movedAtOneWeighting(c1, x, 3))),
+                c2.size())
+            .sweeping(c2)
+            .run("sweep", 1);
+    assertEquals(5, means.front().size(), "the clean front: 1e-4 is not dominated on the means");
+    assertEquals(1e-4, means.kneeChord().c2());
+    ParetoPoint knee = means.kneeChord();
+    assertEquals(ParetoSearchTest.convex(knee.c1(), knee.c2()).f1(), knee.f1(), 1e-15);
+  }
+
   @Test
   void pareto_csvHasARowPerSeedAndTheMeansTableTheIntervals() throws Exception {
     List<Double> c2 = List.of(0.0, 1e-4, 1e-3);

@@ -76,6 +76,23 @@ class ParetoKeysTest {
   }
 
   @Test
+  void aListOfC2IsTrainedWholeAndEachValueIsItsOwnWeighting() throws Exception {
+    assertEquals(
+        5, parse("{search: sweep, c2: [0, 1.0e-4, 3.0e-3], max_evaluations: 5}").maxEvaluations());
+    assertEquals(
+        "s.yaml: pareto.max_evaluations: 2 is fewer than the 3 values of c2, so the sweep would"
+            + " leave out the last 1; remove max_evaluations or list fewer values of c2",
+        fails("{search: sweep, c2: [0, 1.0e-4, 3.0e-3], max_evaluations: 2}").getMessage());
+    // One weighting to the search (c2 to 1e-12) and one run folder (c2 to 6 digits).
+    assertEquals(
+        "s.yaml: pareto.c2[1]: c2 = 1.0E-13 is listed twice",
+        fails("{search: sweep, c2: [0, 1.0e-13]}").getMessage());
+    assertEquals(
+        "s.yaml: pareto.c2[1]: c2 = 1.0000001E-4 is listed twice",
+        fails("{search: sweep, c2: [1.0e-4, 1.0000001e-4]}").getMessage());
+  }
+
+  @Test
   void fullEpochsAreTheSuitesAndNeedNoRetraining() throws Exception {
     SuiteSpec.ParetoSpec p = parse("{search: sweep, epochs: full}");
     assertEquals(30, p.epochs());
