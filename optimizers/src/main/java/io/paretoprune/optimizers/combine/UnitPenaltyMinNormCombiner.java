@@ -7,8 +7,9 @@ import io.paretoprune.core.train.seam.GramCombiner;
  * loss) stays as it is, every other one is divided by its norm, the minimum-norm point {@code d} of
  * the convex hull of {@code (g_1, g_2 / ||g_2||, ...)} is sought, and the weights returned are
  * those of {@code d} on the raw gradients, {@code c_1 = a_1}, {@code c_i = a_i / ||g_i||}. So
- * {@code d} is still a common descent direction: {@code g_i . d >= ||g_i|| ||d||^2 > 0} for every
- * objective.
+ * {@code d} is still a common descent direction: the min-norm point satisfies {@code u_i . d >=
+ * ||d||^2} for every scaled gradient {@code u_i}, hence {@code g_1 . d >= ||d||^2} and {@code g_i .
+ * d >= ||g_i|| ||d||^2} for the penalties, all positive unless {@code d = 0}.
  *
  * <p>Why: SMGD's weight law for two near-orthogonal gradients is {@code c_2 / c_1 = ||g_1||^2 /
  * ||g_2||^2}, and for f2 = L1 of n nonzero weights {@code ||g_2||^2 = n}, so the pull grows as
