@@ -29,12 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeepSpeechCompactorTest {
   private static final ModelZoo ZOO = ModelZoo.load();
+
   /**
    * The LSTM's cells. Not 8 or 16: at 4, 8 and 16 cells DJL 0.36's LSTM (PyTorch 2.7.1, CPU) on an
    * AVX-512 machine does not compute the LSTM of its parameters (some input-to-hidden weights have
    * no effect); at 20, 24, 32, 48 and 256 it does.
    */
   private static final int H = 32;
+
   private static final int FEATURES = 12;
   private static final int CLASSES = 5;
   private static final float CLIP = 1.5f;
@@ -257,8 +259,7 @@ class DeepSpeechCompactorTest {
           p.array().toFloatArray(), values(loaded, p.name()), 0f, p.name() + " reloaded");
     }
     NDArray x = manager.randomUniform(-1, 1, new Shape(3, 11, FEATURES));
-    assertArrayEquals(
-        c.network().logits(x).toFloatArray(), loaded.logits(x).toFloatArray(), 0f);
+    assertArrayEquals(c.network().logits(x).toFloatArray(), loaded.logits(x).toFloatArray(), 0f);
     assertSameLogits(pruned, loaded);
     assertTrue(m.parameters().stream().anyMatch(p -> p.name().equals("lstm1.l_0_i2h_WEIGHT")));
   }
