@@ -67,6 +67,7 @@ public final class NetworkCompactor {
     final String biasParameter;
     final List<float[]> rows = new ArrayList<>();
     final List<Float> bias = new ArrayList<>();
+
     /** Whether the layer adds its bias: only then can a constant input be folded into it. */
     final boolean hasBias;
 
