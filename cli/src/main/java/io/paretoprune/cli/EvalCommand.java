@@ -125,8 +125,7 @@ public final class EvalCommand implements Callable<Integer> {
     // A compacted export predicts what the saved model predicts: its task metrics are compared;
     // its objectives are its own (the penalties of a smaller network, the data loss up to the
     // float rounding of the folded biases), printed, not compared.
-    List<String> metrics =
-        TaskFile.of(run.spec()).metrics().stream().map(m -> m.name()).toList();
+    List<String> metrics = TaskFile.of(run.spec()).metrics().stream().map(m -> m.name()).toList();
     int compared = model == null ? Integer.MAX_VALUE : metrics.size();
     String label = run.runId() + (model == null ? "" : " compacted");
     String different = null;

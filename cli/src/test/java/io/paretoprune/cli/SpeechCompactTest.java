@@ -43,8 +43,7 @@ class SpeechCompactTest {
       bytes[2 * i + 1] = (byte) (v >> 8);
     }
     AudioFormat format = new AudioFormat(16000, 16, 1, true, false);
-    try (AudioInputStream in =
-        new AudioInputStream(new ByteArrayInputStream(bytes), format, n)) {
+    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes), format, n)) {
       AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
     }
     return file;
@@ -119,8 +118,7 @@ class SpeechCompactTest {
         Launcher.run(
             tmp, Map.of(), "eval", run.toString(), "--model", run.resolve("compact").toString());
     assertEquals(0, eval.code(), eval.out() + eval.err());
-    List<String> header =
-        List.of(Files.readAllLines(run.resolve("epochs.csv")).get(0).split(","));
+    List<String> header = List.of(Files.readAllLines(run.resolve("epochs.csv")).get(0).split(","));
     List<String> rows = Files.readAllLines(run.resolve("epochs.csv"));
     String[] last = rows.get(rows.size() - 1).split(",", -1);
     for (String split : List.of("test", "flite", "real")) {
