@@ -53,7 +53,9 @@ public final class EvalCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description =
           "test this compacted export of the run (export --format compact, e.g. RUN_DIR/compact)"
-              + " instead of its saved model")
+              + " instead of its saved model: an image run's accuracy, or any other run's metrics"
+              + " on every test split, compared with the recorded ones (its objectives are its"
+              + " own and are printed only)")
   Path model;
 
   @Option(names = "--data", description = "data root (default: $PARETOPRUNE_DATA or ./data)")
@@ -71,13 +73,21 @@ public final class EvalCommand implements Callable<Integer> {
   private int evaluate(Path runDir) throws Exception {
     SavedRun run = SavedRun.open(runDir);
     boolean images = TaskFile.of(run.spec()).examples() == ExampleKind.IMAGES;
+    if (record && (dataset != null || model != null)) {
+      throw new UserInputException(
+          runDir
+              + ": --record writes the saved model's figures on the run's own test splits; it"
+              + " takes neither --dataset nor --model");
+    }
     if (!images || record) {
-      if (dataset != null || model != null) {
+      if (dataset != null) {
         throw new UserInputException(
             runDir
-                + ": --dataset and --model test an image run's accuracy; "
-                + (record ? "--record" : "this run's task")
+                + ": --dataset tests an image run's accuracy on another data set; this run's task"
                 + " evaluates its own test splits");
+      }
+      if (model != null) {
+        CompactExport.readManifest(model); // a wrong folder is one line before any data is read
       }
       return everySplit(run);
     }
@@ -111,10 +121,16 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** Every test split's figures beside the recorded ones; with --record, the missing ones kept. */
   private int everySplit(SavedRun run) throws Exception {
-    List<SavedRunSplits.Split> splits = SavedRunSplits.evaluate(run, Paths.data(data));
+    List<SavedRunSplits.Split> splits = SavedRunSplits.evaluate(run, Paths.data(data), model);
+    // A compacted export predicts what the saved model predicts: its task metrics are compared;
+    // its objectives are its own (the penalties of a smaller network, the data loss up to the
+    // float rounding of the folded biases), printed, not compared.
+    List<String> metrics = TaskFile.of(run.spec()).metrics().stream().map(m -> m.name()).toList();
+    int compared = model == null ? Integer.MAX_VALUE : metrics.size();
+    String label = run.runId() + (model == null ? "" : " compacted");
     String different = null;
     for (SavedRunSplits.Split s : splits) {
-      StringBuilder line = new StringBuilder(run.runId() + " " + s.name() + ":");
+      StringBuilder line = new StringBuilder(label + " " + s.name() + ":");
       for (int i = 0; i < s.columns().size(); i++) {
         String c = s.columns().get(i);
         line.append(' ')
@@ -123,9 +139,13 @@ public final class EvalCommand implements Callable<Integer> {
             .append(String.format(Locale.ROOT, "%.6g", s.evaluated()[i]));
       }
       line.append(" on ").append(s.examples()).append(" examples; ");
-      String diff = s.firstDifference();
+      String diff = s.firstDifference(Math.min(compared, s.columns().size()));
       if (!s.recordedByRun()) {
         line.append("not recorded by the run (the split is newer than the run)");
+      } else if (diff == null && model != null) {
+        line.append("recorded at the last epoch: ")
+            .append(String.join(", ", metrics))
+            .append(" equal (the objectives are the compacted network's, not compared)");
       } else if (diff == null) {
         line.append("recorded at the last epoch: equal");
       } else {
@@ -138,9 +158,12 @@ public final class EvalCommand implements Callable<Integer> {
       System.err.println(
           "paretoprune: "
               + run.runId()
-              + ": the reloaded model's "
+              + (model == null ? ": the reloaded model's " : ": the compacted export's ")
               + different
-              + " differs from the recorded one; the model file or the data changed since the run");
+              + " differs from the recorded one; "
+              + (model == null
+                  ? "the model file or the data changed since the run"
+                  : "it does not predict what the run's model predicts, or the data changed"));
       return Main.RUN_FAILED;
     }
     if (record) {

@@ -58,7 +58,12 @@ import picocli.CommandLine.Parameters;
       "Before a run is timed, the compacted and the compacted + sparse network must predict the"
           + " saved network's class for every example of each random batch; a run that does not is"
           + " reported in one line naming the first example that differs and is not timed, the"
-          + " other runs are, and the command exits 1."
+          + " other runs are, and the command exits 1.",
+      "A network with an LSTM (deepspeech) is timed whole on random utterances of --frames"
+          + " frames: dense (DJL), compacted (DJL, the dense layers' dead units removed, the LSTM's"
+          + " cells kept) and its dense layers on CSR kernels around DJL's LSTM, with the LSTM"
+          + " alone as the bound; the compacted and sparse networks must predict the saved one's"
+          + " class for every frame first."
     })
 final class InferBench implements Callable<Integer> {
   static final int[] BATCHES = {1, 32, 256};

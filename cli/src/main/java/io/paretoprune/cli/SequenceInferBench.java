@@ -11,8 +11,11 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.paretoprune.core.param.ParameterKind;
 import io.paretoprune.core.param.ParameterRef;
+import io.paretoprune.models.ModelZoo;
 import io.paretoprune.models.Network;
+import io.paretoprune.models.sparse.CompactedNetwork;
 import io.paretoprune.models.sparse.InterleavedTimer;
+import io.paretoprune.models.sparse.NetworkCompactor;
 import io.paretoprune.models.sparse.SegmentedSparseNetwork;
 import io.paretoprune.models.sparse.SparseNetwork;
 import java.io.ByteArrayOutputStream;
@@ -25,8 +28,10 @@ import java.util.Locale;
 
 /**
  * {@code bench infer} for a network with a recurrent layer (DeepSpeech): the network in DJL against
- * its dense layers on CSR kernels around DJL's LSTM ({@link SegmentedSparseNetwork}), with the
- * LSTM's own time as the Amdahl bound. Input: random utterances of {@code frames} frames.
+ * its compacted form in DJL ({@link NetworkCompactor}: the dead units of the dense layers removed,
+ * the LSTM's cells kept) and its dense layers on CSR kernels around DJL's LSTM ({@link
+ * SegmentedSparseNetwork}), with the LSTM's own time as the Amdahl bound. Input: random utterances
+ * of {@code frames} frames.
  */
 final class SequenceInferBench {
   static final int[] BATCHES = {1, 32};
@@ -82,6 +87,8 @@ final class SequenceInferBench {
                 p -> p.kind() == ParameterKind.LSTM_KERNEL || p.kind() == ParameterKind.LSTM_BIAS)
             .mapToLong(p -> p.array().size())
             .sum();
+    CompactedNetwork compacted = NetworkCompactor.compact(dense, ModelZoo.load(), manager);
+    Network small = compacted.network();
     List<String> rows = new ArrayList<>();
     int[] threadCounts = threads == 1 ? new int[] {1} : new int[] {1, threads};
     boolean header = false;
@@ -108,6 +115,12 @@ final class SequenceInferBench {
               total - sparse.denseWeights() + sparse.nonzeros());
           System.out.printf(
               Locale.ROOT,
+              "  compacted: %s; parameters %,d (%d units removed, the LSTM's cells kept)%n",
+              compacted.describeWidths(),
+              ExportCommand.parameters(small),
+              compacted.removed());
+          System.out.printf(
+              Locale.ROOT,
               "  files: model.params %,d bytes, sparse %,d bytes (the other blocks' DJL"
                   + " parameters + CSR arrays of 4-byte values, columns, row pointers and"
                   + " biases)%n",
@@ -115,22 +128,23 @@ final class SequenceInferBench {
               djlBytes(sparse.djlBlocks()) + sparse.csrBytes());
         }
         for (int batch : BATCHES) {
-          rows.add(measure(label, dense, sparse, lstm, t, batch, manager));
+          rows.add(measure(label, dense, small, sparse, lstm, t, batch, manager));
         }
       }
     }
     System.out.println();
     System.out.println(
-        "| threads | utterances x frames | dense ms | sparse dense layers ms | speed-up |"
-            + " speed-up, medians | LSTM alone ms | LSTM share of dense / of sparse |"
-            + " bound if the dense layers took no time |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+        "| threads | utterances x frames | dense ms | compacted ms | sparse dense layers ms |"
+            + " speed-up compacted | speed-up sparse | speed-up sparse, medians | LSTM alone ms |"
+            + " LSTM share of dense / of sparse | bound if the dense layers took no time |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
   }
 
   private String measure(
       String label,
       Network dense,
+      Network small,
       SegmentedSparseNetwork sparse,
       Block lstm,
       int t,
@@ -144,7 +158,23 @@ final class SequenceInferBench {
       float[] expected = logits(dense, x);
       int[] want = SparseNetwork.argMax(expected, classes);
       int[] have = SparseNetwork.argMax(sparse.logits(x), classes);
+      int[] compact = SparseNetwork.argMax(logits(small, x), classes);
       for (int i = 0; i < want.length; i++) {
+        if (want[i] != compact[i]) {
+          throw new InferBench.PredictionMismatch(
+              String.format(
+                  Locale.ROOT,
+                  "%s: prediction check failed: the compacted network predicts class %d for"
+                      + " frame %d of utterance %d of a random batch of %d (%d thread(s)), the"
+                      + " network class %d",
+                  label,
+                  compact[i],
+                  i % frames,
+                  i / frames,
+                  batch,
+                  t,
+                  want[i]));
+        }
         if (want[i] != have[i]) {
           throw new InferBench.PredictionMismatch(
               String.format(
@@ -163,22 +193,29 @@ final class SequenceInferBench {
       }
       NDArray lstmIn = sparse.inputOf(lstm, x);
       List<Runnable> runs =
-          List.of(() -> logits(dense, x), () -> sparse.logits(x), () -> runLstm(lstm, lstmIn));
+          List.of(
+              () -> logits(dense, x),
+              () -> sparse.logits(x),
+              () -> runLstm(lstm, lstmIn),
+              () -> logits(small, x));
       double[][] samples = InterleavedTimer.samples(runs, rounds, blockMs);
-      double[] ms = new double[3];
-      double[] med = new double[3];
-      for (int i = 0; i < 3; i++) {
+      double[] ms = new double[4];
+      double[] med = new double[4];
+      for (int i = 0; i < 4; i++) {
         ms[i] = Arrays.stream(samples[i]).min().orElseThrow();
         med[i] = InterleavedTimer.median(samples[i]);
       }
       return String.format(
           Locale.ROOT,
-          "| %d | %d x %d | %.3f | %.3f | %.2fx | %.2fx | %.3f | %.0f%% / %.0f%% | %.2fx |",
+          "| %d | %d x %d | %.3f | %.3f | %.3f | %.2fx | %.2fx | %.2fx | %.3f | %.0f%% / %.0f%% |"
+              + " %.2fx |",
           t,
           batch,
           frames,
           ms[0],
+          ms[3],
           ms[1],
+          ms[0] / ms[3],
           ms[0] / ms[1],
           med[0] / med[1],
           ms[2],

@@ -258,6 +258,10 @@ class CompactInferenceTest {
       assertTrue(o.out().contains(row), o.out());
     }
     assertTrue(o.out().contains("LSTM share of dense / of sparse"), o.out());
+    // Magnitude pruning to 5% leaves no unit without incoming or outgoing weights: compacted, the
+    // widths stay, and the compacted network is timed beside the dense and the sparse one.
+    assertTrue(o.out().contains("  compacted: dense1 256 -> 256, "), o.out());
+    assertTrue(o.out().contains("| dense ms | compacted ms | sparse dense layers ms |"), o.out());
 
     // A saved DeepSpeech model in a run folder takes the same path (its run files copied from
     // the LeNet run; the bench reads only the model from them).

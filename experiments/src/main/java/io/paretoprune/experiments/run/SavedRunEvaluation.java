@@ -68,7 +68,8 @@ public final class SavedRunEvaluation {
     }
   }
 
-  private static Network loadCompact(SavedRun run, Path dir, NDManager manager) {
+  /** The compacted export in {@code dir}, refused naming its manifest when another run's. */
+  static Network loadCompact(SavedRun run, Path dir, NDManager manager) {
     CompactManifest m = CompactExport.readManifest(dir);
     if (m.runId() != null && !m.runId().equals(run.runId())) {
       throw new ModelFileException(

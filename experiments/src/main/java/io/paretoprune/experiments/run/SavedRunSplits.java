@@ -67,7 +67,15 @@ public final class SavedRunSplits {
 
     /** The first column whose recorded figure differs from the evaluated one; null if none. */
     public String firstDifference() {
-      for (int i = 0; i < columns.size(); i++) {
+      return firstDifference(columns.size());
+    }
+
+    /**
+     * The first of the first {@code n} columns (the task's metrics are the first ones) whose
+     * recorded figure differs from the evaluated one; null if none.
+     */
+    public String firstDifference(int n) {
+      for (int i = 0; i < n; i++) {
         if (!Double.isNaN(recorded[i]) && Double.compare(recorded[i], evaluated[i]) != 0) {
           return columns.get(i);
         }
@@ -82,6 +90,17 @@ public final class SavedRunSplits {
    * @param dataRoot where data sets live when the run's spec names no directory
    */
   public static List<Split> evaluate(SavedRun run, Path dataRoot) throws IOException {
+    return evaluate(run, dataRoot, null);
+  }
+
+  /**
+   * @param compactDir a compacted export of this run ({@code export --format compact}) to evaluate
+   *     instead of its saved model; null for the saved model. Its metrics equal the saved model's
+   *     (it predicts the same); its objectives do not: its penalties are those of the smaller
+   *     network, and its data loss differs by the float rounding of the folded biases
+   */
+  public static List<Split> evaluate(SavedRun run, Path dataRoot, Path compactDir)
+      throws IOException {
     RunSpec spec = run.spec();
     DatasetDescriptor descriptor = Datasets.get(spec.dataset().name());
     Path dir = spec.dataset().dir() != null ? Path.of(spec.dataset().dir()) : dataRoot;
@@ -96,7 +115,10 @@ public final class SavedRunSplits {
         TaskData data =
             descriptor.tensors(
                 dir, spec.dataset().trainLimit(), spec.dataset().testLimit(), manager)) {
-      Network net = ModelStore.load(run.dir(), manager);
+      Network net =
+          compactDir == null
+              ? ModelStore.load(run.dir(), manager)
+              : SavedRunEvaluation.loadCompact(run, compactDir, manager);
       Map<String, TensorDataset> splits = new LinkedHashMap<>();
       splits.put(PRIMARY, data.test());
       splits.putAll(data.extraTests());

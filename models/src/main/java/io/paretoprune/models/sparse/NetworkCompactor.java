@@ -6,19 +6,24 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.models.Network;
+import io.paretoprune.models.nets.ClippedRelu;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Removes the units of a pruned network that can no longer change its output, giving a smaller
@@ -33,6 +38,18 @@ import java.util.Map;
  * unit can make others removable, so the rules run to a fixed point. Each layer keeps at least one
  * unit so that every shape stays valid.
  *
+ * <p>A network with an LSTM between its dense layers (DeepSpeech's {@code dense1..dense3}, {@code
+ * lstm1}, {@code dense4}, {@code dense5}) compacts every dense layer that another dense layer or
+ * the LSTM reads, by the same rules through its activation (ReLU, clipped ReLU {@code min(max(x,
+ * 0), clip)}, tanh, sigmoid; dropout is the identity at inference). The LSTM's input-to-hidden
+ * matrix plays the next layer's kernel: in DJL's PyTorch engine the LSTM's parameters are {@code
+ * l_0_i2h_WEIGHT} {@code [4 x cells, inputs]}, {@code l_0_h2h_WEIGHT}, {@code l_0_i2h_BIAS} and
+ * {@code l_0_h2h_BIAS} (each {@code [4 x cells]}, the gates in PyTorch's order i, f, g, o), handed
+ * to {@code torch::lstm} as {@code w_ih, w_hh, b_ih, b_hh}. A unit of the layer before the LSTM
+ * whose column of {@code W_ih} is zero goes; one whose incoming weights are zero is the constant
+ * {@code c = act(bias)}, added as {@code b_ih += W_ih[:, j] c} over all four gates before its
+ * column goes. The LSTM keeps its cells, and the dense layer after it its inputs.
+ *
  * <p>Written by hand: DJL has no model surgery, and NNI's {@code ModelSpeedup} (the anchor) is
  * PyTorch-only. The result is rebuilt through the zoo with the new widths ({@link
  * CompactNetworks}).
@@ -40,21 +57,40 @@ import java.util.Map;
 public final class NetworkCompactor {
   private NetworkCompactor() {}
 
-  /** A dense layer as rows of its {@code [out, in]} kernel, with its bias. */
+  /**
+   * A dense layer as rows of its {@code [out, in]} kernel, with its bias (zeros when it has none);
+   * also an LSTM's input-to-hidden matrix {@code [4 x cells, in]} with {@code b_ih}.
+   */
   private static final class DenseLayer {
     final String name;
+    final String weightParameter;
+    final String biasParameter;
     final List<float[]> rows = new ArrayList<>();
     final List<Float> bias = new ArrayList<>();
+
+    /** Whether the layer adds its bias: only then can a constant input be folded into it. */
+    final boolean hasBias;
+
     int in;
 
-    DenseLayer(String name, float[] kernel, float[] b, int out, int in) {
+    DenseLayer(
+        String name,
+        String weightParameter,
+        String biasParameter,
+        float[] kernel,
+        float[] b,
+        int out,
+        int in) {
       this.name = name;
+      this.weightParameter = weightParameter;
+      this.biasParameter = biasParameter;
       this.in = in;
+      this.hasBias = b != null;
       for (int r = 0; r < out; r++) {
         float[] row = new float[in];
         System.arraycopy(kernel, r * in, row, 0, in);
         rows.add(row);
-        bias.add(b[r]);
+        bias.add(b == null ? 0f : b[r]);
       }
     }
 
@@ -88,6 +124,13 @@ public final class NetworkCompactor {
         System.arraycopy(rows.get(r), 0, k, r * in, in);
       }
       return k;
+    }
+
+    void putValues(Map<String, float[]> values) {
+      values.put(weightParameter, kernel());
+      if (hasBias) {
+        values.put(biasParameter, biasArray());
+      }
     }
 
     float[] biasArray() {
@@ -130,23 +173,22 @@ public final class NetworkCompactor {
    * @throws IllegalArgumentException when the network does not end in dense layers
    */
   public static CompactedNetwork compact(Network net, ModelZoo zoo, NDManager manager) {
+    if (recurrent(net)) {
+      return compactAroundRecurrent(net, zoo, manager);
+    }
     SparseNetwork split = SparseNetwork.of(net);
     List<Block> head = split.headBlocks();
     List<DenseLayer> dense = new ArrayList<>();
-    List<List<HeadActivation>> after = new ArrayList<>();
+    List<List<Activation>> after = new ArrayList<>();
     Map<String, Integer> before = new LinkedHashMap<>();
     for (Block b : head) {
       if (b instanceof Linear linear) {
-        float[] kernel = linear.getParameters().get("weight").getArray().toFloatArray();
-        long[] shape = linear.getParameters().get("weight").getArray().getShape().getShape();
-        var bias = linear.getParameters().get("bias");
-        float[] b0 = bias == null ? new float[(int) shape[0]] : bias.getArray().toFloatArray();
-        String name = layerName(net, linear.getParameters().get("weight").getArray());
-        dense.add(new DenseLayer(name, kernel, b0, (int) shape[0], (int) shape[1]));
-        before.put(name, (int) shape[0]);
+        DenseLayer d = denseLayer(net, linear);
+        dense.add(d);
+        before.put(d.name, d.out());
         after.add(new ArrayList<>());
       } else {
-        after.get(after.size() - 1).add(HeadActivation.of(b).orElseThrow());
+        after.get(after.size() - 1).add(activation(b).orElseThrow());
       }
     }
     ConvChannels conv = lastConv(net, split, dense.get(0).in);
@@ -158,7 +200,7 @@ public final class NetworkCompactor {
     for (boolean changed = true; changed; ) {
       changed = false;
       for (int i = 0; i + 1 < dense.size(); i++) {
-        int n = removeHiddenUnits(dense.get(i), after.get(i), dense.get(i + 1));
+        int n = removeHiddenUnits(dense.get(i), after.get(i), List.of(dense.get(i + 1)));
         removed += n;
         changed |= n > 0;
       }
@@ -179,8 +221,7 @@ public final class NetworkCompactor {
     Network smaller = CompactNetworks.build(zoo, net, widths, manager);
     Map<String, float[]> values = new LinkedHashMap<>();
     for (DenseLayer d : dense) {
-      values.put(d.name + ".weight", d.kernel());
-      values.put(d.name + ".bias", d.biasArray());
+      d.putValues(values);
     }
     if (conv != null) {
       int per = conv.kernels.get(0).length;
@@ -193,6 +234,167 @@ public final class NetworkCompactor {
       values.put(conv.name + ".weight", k);
       values.put(conv.name + ".bias", b);
     }
+    fill(smaller, net, values);
+    return new CompactedNetwork(
+        smaller, before, widths, removed, conv == null ? "" : conv.name, conv != null);
+  }
+
+  /**
+   * Compacts a flat network with a recurrent layer among its dense layers: every dense layer read
+   * by the next dense layer of its run, or by the LSTM right after it, loses its dead units; the
+   * LSTM keeps its cells.
+   */
+  private static CompactedNetwork compactAroundRecurrent(
+      Network net, ModelZoo zoo, NDManager manager) {
+    if (!(net.block() instanceof SequentialBlock)) {
+      throw new IllegalArgumentException(
+          "model '" + net.model() + "' is not a flat SequentialBlock and cannot be compacted");
+    }
+    List<DenseLayer> dense = new ArrayList<>();
+    List<List<Activation>> after = new ArrayList<>();
+    List<List<DenseLayer>> readers = new ArrayList<>();
+    List<DenseLayer> recurrentInputs = new ArrayList<>();
+    Map<String, Integer> before = new LinkedHashMap<>();
+    boolean open = false; // the last block that is not element-wise is a dense layer
+    for (Block b : children(net.block())) {
+      Optional<Activation> act = activation(b);
+      if (b instanceof Linear linear) {
+        DenseLayer d = denseLayer(net, linear);
+        if (open) {
+          readers.get(readers.size() - 1).add(d);
+        }
+        dense.add(d);
+        after.add(new ArrayList<>());
+        readers.add(new ArrayList<>());
+        before.put(d.name, d.out());
+        open = true;
+      } else if (open && act.isPresent()) {
+        after.get(after.size() - 1).add(act.get());
+      } else if (open && b instanceof LSTM lstm) {
+        List<DenseLayer> in = lstmInputs(net, lstm);
+        readers.get(readers.size() - 1).addAll(in);
+        recurrentInputs.addAll(in);
+        open = false;
+      } else {
+        open = false;
+      }
+    }
+    if (dense.isEmpty()) {
+      throw new IllegalArgumentException("model '" + net.model() + "' has no dense layer");
+    }
+    int removed = 0;
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (int i = 0; i < dense.size(); i++) {
+        if (!readers.get(i).isEmpty()) {
+          int n = removeHiddenUnits(dense.get(i), after.get(i), readers.get(i));
+          removed += n;
+          changed |= n > 0;
+        }
+      }
+    }
+    Map<String, Integer> widths = new LinkedHashMap<>();
+    for (DenseLayer d : dense) {
+      widths.put(d.name, d.out());
+    }
+    Network smaller = CompactNetworks.build(zoo, net, widths, manager);
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (DenseLayer d : dense) {
+      d.putValues(values);
+    }
+    for (DenseLayer d : recurrentInputs) {
+      d.putValues(values);
+    }
+    fill(smaller, net, values);
+    return new CompactedNetwork(smaller, before, widths, removed, "", false);
+  }
+
+  /**
+   * The input-to-hidden matrices of {@code lstm}'s first layer (one per direction) as the dense
+   * layers that read its input, with their biases {@code b_ih}.
+   */
+  private static List<DenseLayer> lstmInputs(Network net, LSTM lstm) {
+    List<DenseLayer> out = new ArrayList<>();
+    boolean biased = hasBiases(lstm);
+    for (String direction : new String[] {"l", "r"}) {
+      Parameter w = lstm.getParameters().get(direction + "_0_i2h_WEIGHT");
+      if (w == null) {
+        continue;
+      }
+      Parameter b = biased ? lstm.getParameters().get(direction + "_0_i2h_BIAS") : null;
+      String layer = layerName(net, w.getArray());
+      long[] shape = w.getArray().getShape().getShape();
+      out.add(
+          new DenseLayer(
+              layer,
+              layer + "." + w.getName(),
+              b == null ? null : layer + "." + b.getName(),
+              w.getArray().toFloatArray(),
+              b == null ? null : b.getArray().toFloatArray(),
+              (int) shape[0],
+              (int) shape[1]));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the LSTM has no parameter l_0_i2h_WEIGHT; its parameters are "
+              + lstm.getParameters().keys());
+    }
+    return out;
+  }
+
+  /**
+   * Whether DJL's recurrent block adds its biases (its builder's {@code optHasBiases}, true unless
+   * turned off; DJL keeps the flag in a protected field without a getter).
+   */
+  private static boolean hasBiases(RecurrentBlock block) {
+    try {
+      java.lang.reflect.Field f = RecurrentBlock.class.getDeclaredField("hasBiases");
+      f.setAccessible(true);
+      return f.getBoolean(block);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false; // unknown: fold nothing into the LSTM, remove only unread units
+    }
+  }
+
+  static boolean recurrent(Network net) {
+    return net.block() instanceof SequentialBlock
+        && children(net.block()).stream().anyMatch(b -> b instanceof RecurrentBlock);
+  }
+
+  private static DenseLayer denseLayer(Network net, Linear linear) {
+    NDArray weight = linear.getParameters().get("weight").getArray();
+    long[] shape = weight.getShape().getShape();
+    var bias = linear.getParameters().get("bias");
+    String name = layerName(net, weight);
+    return new DenseLayer(
+        name,
+        name + ".weight",
+        bias == null ? null : name + ".bias",
+        weight.toFloatArray(),
+        bias == null ? null : bias.getArray().toFloatArray(),
+        (int) shape[0],
+        (int) shape[1]);
+  }
+
+  /** A unit's activation after its dense layer, on one value. */
+  private interface Activation {
+    float apply(float x);
+  }
+
+  /**
+   * The element-wise step {@code b} performs, as the network computes it at inference: {@link
+   * HeadActivation}'s (ReLU, tanh, sigmoid, dropout) and DeepSpeech's clipped ReLU.
+   */
+  private static Optional<Activation> activation(Block b) {
+    if (b instanceof ClippedRelu c) {
+      float clip = c.clip();
+      return Optional.of(x -> Math.min(Math.max(x, 0f), clip));
+    }
+    return HeadActivation.of(b).<Activation>map(h -> h::apply);
+  }
+
+  /** Sets every parameter of {@code smaller}: from {@code values}, else copied from {@code net}. */
+  private static void fill(Network smaller, Network net, Map<String, float[]> values) {
     for (ParameterRef p : smaller.catalog().all()) {
       float[] v = values.get(p.name());
       if (v == null) {
@@ -204,29 +406,38 @@ public final class NetworkCompactor {
       }
       p.array().set(v);
     }
-    return new CompactedNetwork(
-        smaller, before, widths, removed, conv == null ? "" : conv.name, conv != null);
   }
 
-  /** Removes dead units of hidden layer {@code layer}; returns how many went. */
+  /**
+   * Removes dead units of hidden layer {@code layer}, whose outputs {@code readers} read (the next
+   * dense layer, or the LSTM's input-to-hidden matrices); returns how many went. A unit goes when
+   * no reader has a nonzero weight from it, or when its incoming weights are all zero and every
+   * reader has a bias to fold its constant activation into.
+   */
   private static int removeHiddenUnits(
-      DenseLayer layer, List<HeadActivation> activation, DenseLayer next) {
+      DenseLayer layer, List<Activation> activation, List<DenseLayer> readers) {
     int removed = 0;
+    boolean foldable = readers.stream().allMatch(r -> r.hasBias);
     for (int j = layer.out() - 1; j >= 0 && layer.out() > 1; j--) {
-      boolean unread = next.columnZero(j);
-      boolean constant = allZero(layer.rows.get(j));
+      final int unit = j;
+      boolean unread = readers.stream().allMatch(r -> r.columnZero(unit));
+      boolean constant = foldable && allZero(layer.rows.get(j));
       if (!unread && !constant) {
         continue;
       }
       if (!unread) {
         float a = activate(activation, layer.bias.get(j));
-        for (int r = 0; r < next.out(); r++) {
-          next.bias.set(r, next.bias.get(r) + next.rows.get(r)[j] * a);
+        for (DenseLayer next : readers) {
+          for (int r = 0; r < next.out(); r++) {
+            next.bias.set(r, next.bias.get(r) + next.rows.get(r)[j] * a);
+          }
         }
       }
       layer.rows.remove(j);
       layer.bias.remove(j);
-      next.removeColumns(j, 1);
+      for (DenseLayer next : readers) {
+        next.removeColumns(j, 1);
+      }
       removed++;
     }
     return removed;
@@ -372,12 +583,12 @@ public final class NetworkCompactor {
     return true;
   }
 
-  private static float activate(List<HeadActivation> steps, float x) {
-    float[] a = {x};
-    for (HeadActivation s : steps) {
-      s.applyInPlace(a);
+  private static float activate(List<Activation> steps, float x) {
+    float a = x;
+    for (Activation s : steps) {
+      a = s.apply(a);
     }
-    return a[0];
+    return a;
   }
 
   private static String layerName(Network net, NDArray array) {
