@@ -34,8 +34,9 @@ public final class ParetoCommand implements Callable<Integer> {
       names = "--executor",
       paramLabel = "local|slurm",
       description =
-          "where the weightings train, overriding the suite's runner.executor: local (one after"
-              + " another on this machine) or slurm (each round of the search as one job array,"
+          "where the weightings train, overriding the suite's runner.executor: local (on this"
+              + " machine, a round's weightings the suite's parallel at a time, each in its own"
+              + " JVM) or slurm (each round of the search as one job array,"
               + " sbatch with the suite's slurm: block; the knee's retraining as one more)")
   String executor;
 
