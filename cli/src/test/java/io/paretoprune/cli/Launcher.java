@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,18 @@ final class Launcher {
   }
 
   private Launcher() {}
+
+  /**
+   * Writes an executable {@code dir/bin/java} that runs {@code script} (sh) instead of a JVM, and
+   * returns {@code dir/bin}: first on PATH, it shows what the launcher hands the JVM.
+   */
+  static Path standInJava(Path dir, String script) throws IOException {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path standIn = bin.resolve("java");
+    Files.writeString(standIn, "#!/bin/sh\n" + script);
+    Files.setPosixFilePermissions(standIn, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return bin;
+  }
 
   static Outcome run(Path workDir, Map<String, String> env, String... args)
       throws IOException, InterruptedException {

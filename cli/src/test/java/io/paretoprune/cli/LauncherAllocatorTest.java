@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,15 +26,12 @@ class LauncherAllocatorTest {
 
   @BeforeEach
   void standInJava() throws Exception {
-    bin = Files.createDirectories(tmp.resolve("bin"));
-    Path java = bin.resolve("java");
-    Files.writeString(
-        java,
-        "#!/bin/sh\n"
-            + "echo \"LD_PRELOAD=${LD_PRELOAD:-}\"\n"
-            + "echo \"MALLOC_CONF=${MALLOC_CONF:-}\"\n"
-            + "echo \"GLIBC_TUNABLES=${GLIBC_TUNABLES:-}\"\n");
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    bin =
+        Launcher.standInJava(
+            tmp,
+            "echo \"LD_PRELOAD=${LD_PRELOAD:-}\"\n"
+                + "echo \"MALLOC_CONF=${MALLOC_CONF:-}\"\n"
+                + "echo \"GLIBC_TUNABLES=${GLIBC_TUNABLES:-}\"\n");
   }
 
   private Launcher.Outcome launch(String malloc, String jemalloc) throws Exception {

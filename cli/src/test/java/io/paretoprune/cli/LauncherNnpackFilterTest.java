@@ -2,9 +2,7 @@ package io.paretoprune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,21 +23,18 @@ class LauncherNnpackFilterTest {
 
   @BeforeEach
   void standInJava() throws Exception {
-    bin = Files.createDirectories(tmp.resolve("bin"));
-    Path java = bin.resolve("java");
-    Files.writeString(
-        java,
-        "#!/bin/sh\n"
-            + "echo table\n"
-            + "echo '"
-            + NNPACK
-            + "' >&2\n"
-            + "echo 'paretoprune: results/x: not a finished run directory' >&2\n"
-            + "echo '"
-            + NNPACK
-            + "' >&2\n"
-            + "exit 3\n");
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    bin =
+        Launcher.standInJava(
+            tmp,
+            "echo table\n"
+                + "echo '"
+                + NNPACK
+                + "' >&2\n"
+                + "echo 'paretoprune: results/x: not a finished run directory' >&2\n"
+                + "echo '"
+                + NNPACK
+                + "' >&2\n"
+                + "exit 3\n");
   }
 
   private Launcher.Outcome launch(String... args) throws Exception {
