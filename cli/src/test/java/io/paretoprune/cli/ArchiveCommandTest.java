@@ -75,10 +75,18 @@ class ArchiveCommandTest {
             .noneMatch(n -> n.contains(".ckpt") || n.startsWith("report") || n.contains("Half")),
         names.toString());
 
-    CliRun.Outcome withModels =
-        CliRun.run(
-            "archive", folder.toString(), "--to", tmp.resolve("keep").toString(), "--with-models");
+    // As a user runs it: through ./paretoprune.
+    Launcher.Outcome withModels =
+        Launcher.run(
+            tmp,
+            java.util.Map.of(),
+            "archive",
+            folder.toString(),
+            "--to",
+            tmp.resolve("keep").toString(),
+            "--with-models");
     assertEquals(0, withModels.code(), withModels.err());
+    assertTrue(withModels.out().contains("(2 complete runs,"), withModels.out());
     assertTrue(files(kept).contains("runs/SMGD-s1/model.params"));
     CliRun.Outcome again =
         CliRun.run("archive", folder.toString(), "--to", tmp.resolve("keep").toString());
