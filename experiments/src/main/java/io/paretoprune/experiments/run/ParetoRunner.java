@@ -27,10 +27,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  * knee is retrained for the suite's full epochs. Each round of the search ({@link
  * ParetoSearch#inRounds}: a sweep is one round, a bisection one per level) trains its weightings at
  * once: locally as lone runs, as many at a time as the suite's {@code parallel} (else cores /
- * threads per run) allows, with the slurm executor as one job array of one task per weighting still
- * to train; the knee's retraining is one more. With one process at a time the weightings train one
- * after another as the search asks for them. All choose the same weightings and rows: only where
- * and when they train differs.
+ * threads per run) allows (with {@code parallel: 1}, one after another), with the slurm executor as
+ * one job array of one task per weighting still to train; the knee's retraining is one more. All
+ * choose the same weightings and rows: only where and when they train differs.
  */
 public final class ParetoRunner {
   private final Path resultsDir;
@@ -67,17 +66,14 @@ public final class ParetoRunner {
     Path dir = resultsDir.resolve(SlurmJob.PARETO);
     Path runs = dir.resolve("runs");
     String git = GitCommit.of(resultsDir.toAbsolutePath());
-    RunLauncher launcher = new RunLauncher(runs, dataRoot, git);
-    int parallel = SuiteRunner.parallelism(suite);
     // Lone runs only (no packing), so that every row is the one-at-a-time search's.
     PackLauncher cluster =
         suite.executor().equals("slurm")
             ? new SlurmLauncher(
                 dir, dataRoot, git, suite, suiteFile.toString(), false, out, jobName(suite))
-            : parallel > 1 ? new LocalLauncher(launcher, parallel) : null;
-    if (cluster != null) {
-      cluster.check(); // before the folder changes: a job the scheduler refuses costs nothing
-    }
+            : new LocalLauncher(
+                new RunLauncher(runs, dataRoot, git), SuiteRunner.parallelism(suite));
+    cluster.check(); // before the folder changes: a job the scheduler refuses costs nothing
     RunDirectory.removeStale(runs);
     Files.createDirectories(resultsDir);
     TaskFile.write(resultsDir, TaskFile.ofDataset(suite.dataset().name()));
@@ -88,22 +84,11 @@ public final class ParetoRunner {
     SuiteProgress progress =
         new SuiteProgress(out, (p.maxEvaluations() + (p.retrain() ? 1 : 0)) * seeds.size(), 0);
     ParetoSearch search =
-        (cluster == null
-                ? new ParetoSearch(
-                    (c1, c2) -> train(suite, launcher, progress, "ws", c1, c2, epochs),
-                    p.maxEvaluations())
-                : ParetoSearch.inRounds(
-                    (round, weightings) ->
-                        trainRound(
-                            suite,
-                            runs,
-                            cluster,
-                            progress,
-                            "round " + round,
-                            "ws",
-                            weightings,
-                            epochs),
-                    p.maxEvaluations()))
+        ParetoSearch.inRounds(
+                (round, weightings) ->
+                    trainRound(
+                        suite, runs, cluster, progress, "round " + round, "ws", weightings, epochs),
+                p.maxEvaluations())
             .sweeping(p.sweep());
     SearchResult result = search.run(p.search(), p.seed());
     ParetoPoint knee = p.knee().equals("paper") ? result.kneePaper() : result.kneeChord();
@@ -113,18 +98,16 @@ public final class ParetoRunner {
       out.printf(
           Locale.ROOT, "retraining the knee c2 = %.3g for %d epochs%n", knee.c2(), suite.epochs());
       ParetoPoint full =
-          cluster == null
-              ? train(suite, launcher, progress, "knee", knee.c1(), knee.c2(), suite.epochs())
-              : trainRound(
-                      suite,
-                      runs,
-                      cluster,
-                      progress,
-                      "the knee",
-                      "knee",
-                      List.of(new double[] {knee.c1(), knee.c2()}),
-                      suite.epochs())
-                  .get(0);
+          trainRound(
+                  suite,
+                  runs,
+                  cluster,
+                  progress,
+                  "the knee",
+                  "knee",
+                  List.of(new double[] {knee.c1(), knee.c2()}),
+                  suite.epochs())
+              .get(0);
       retrained = new LinkedHashMap<>();
       retrained.put("rule", p.knee());
       retrained.put("point", full);
@@ -184,41 +167,6 @@ public final class ParetoRunner {
   /** The arrays' job name: the suite's runs go as {@code pp-<suite>}. */
   static String jobName(SuiteSpec suite) {
     return "pp-" + suite.name() + "-pareto";
-  }
-
-  private ParetoPoint train(
-      SuiteSpec suite,
-      RunLauncher launcher,
-      SuiteProgress progress,
-      String prefix,
-      double c1,
-      double c2,
-      int epochs)
-      throws IOException, InterruptedException {
-    List<ParetoPoint> seeds = new ArrayList<>();
-    for (long seed : suite.pareto().seeds()) {
-      RunSpec spec = spec(suite, prefix, c1, c2, epochs, seed);
-      refuseChanged(launcher.runsDir(), spec);
-      if (!RunDirectory.isComplete(launcher.runsDir(), spec.runId())) {
-        RunOutcome o = launcher.launch(spec, progress);
-        if (o.status().equals("failed")) {
-          throw new WeightingFailedException(
-              "weighting c2 = "
-                  + c2
-                  + seedNote(suite, seed)
-                  + " failed: "
-                  + o.message()
-                  + rerunHint());
-        }
-      }
-      seeds.add(point(suite, launcher.runsDir(), spec, c1, c2));
-    }
-    return ParetoPoint.meanOf(seeds);
-  }
-
-  /** ", seed S" when the weightings train several seeds; nothing with one, as before. */
-  private static String seedNote(SuiteSpec suite, long seed) {
-    return suite.pareto().seedsPerWeighting() > 1 ? ", seed " + seed : "";
   }
 
   /**
