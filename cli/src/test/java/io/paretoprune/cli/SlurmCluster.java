@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** What the tests against the one-node cluster of scripts/slurm-local.sh share. */
 final class SlurmCluster {
@@ -20,6 +26,32 @@ final class SlurmCluster {
       "no Slurm controller answers (sinfo failed): start one with scripts/slurm-local.sh start";
 
   private SlurmCluster() {}
+
+  /**
+   * Holds the one-node cluster for a whole test class. The cli tests run in two JVMs at once
+   * (surefire's forkCount), and these classes share one queue and one node: they read the whole
+   * queue ({@link #queue}) and hold, cancel or drain jobs, so a class of another JVM waits here for
+   * this one to end. A file lock, since the classes are in different processes; released by the OS
+   * if a JVM dies.
+   */
+  static final class Exclusive implements BeforeAllCallback, AfterAllCallback {
+    private static final Path LOCK =
+        Path.of(System.getProperty("java.io.tmpdir"), "paretoprune-slurm-tests.lock");
+    private FileChannel channel;
+    private FileLock lock;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+      channel = FileChannel.open(LOCK, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      lock = channel.lock();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      lock.release();
+      channel.close();
+    }
+  }
 
   static boolean answers() {
     try {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Skipped with a message when no Slurm controller answers here.
  */
 @Tag("slurm")
+@ExtendWith(SlurmCluster.Exclusive.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlurmExecutorTest {
   @TempDir static Path tmp;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * node, which kills every job on it: that test runs only when the queue is empty before it starts.
  */
 @Tag("slurm")
+@ExtendWith(SlurmCluster.Exclusive.class)
 @Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlurmFaultsTest {

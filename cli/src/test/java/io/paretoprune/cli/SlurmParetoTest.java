@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * for three arrays in turn, as it must. Their runs are one epoch on 320 images.
  */
 @Tag("slurm")
+@ExtendWith(SlurmCluster.Exclusive.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlurmParetoTest {
   @TempDir static Path tmp;
