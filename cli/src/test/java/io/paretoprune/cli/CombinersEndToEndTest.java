@@ -49,6 +49,7 @@ class CombinersEndToEndTest {
               - {label: InitialNorm, combiner: initial-norm, step: sgd, settings: {warmup: 1}}
               - {label: MinNormUnit, combiner: min-norm-unit, step: sgd}
               - {label: EpochNorm, combiner: epoch-norm, step: sgd, settings: {every: 1}}
+              - {label: InitialLoss, combiner: initial-loss, step: sgd, settings: {warmup: 1}}
             pruning: {name: threshold, settings: {tau: 0.001, on: dense}}
             seeds: [1]
             epochs: 1
@@ -71,7 +72,8 @@ class CombinersEndToEndTest {
             new String[] {"MGDA-lossplus", "min-norm"},
             new String[] {"InitialNorm", "initial-norm"},
             new String[] {"MinNormUnit", "min-norm-unit"},
-            new String[] {"EpochNorm", "epoch-norm"})) {
+            new String[] {"EpochNorm", "epoch-norm"},
+            new String[] {"InitialLoss", "initial-loss"})) {
       JsonNode m = json.readTree(runs.resolve(run[0] + "-s1/manifest.json").toFile());
       assertEquals("completed", m.get("status").asText(), run[0] + ": " + m);
       assertTrue(
@@ -95,15 +97,19 @@ class CombinersEndToEndTest {
         Double.parseDouble(row[stationary + 3]),
         1e-9 * Double.parseDouble(row[stationary + 1]),
         csv.get(1));
-    // initial-norm holds the weights of its first step: one value over the whole epoch.
-    List<String> held = Files.readAllLines(runs.resolve("InitialNorm-s1/epochs.csv"));
-    List<String> heldHeader = List.of(held.get(0).split(","));
-    String[] heldRow = held.get(1).split(",");
-    assertEquals(
-        heldRow[heldHeader.indexOf("w_all_f2_min")],
-        heldRow[heldHeader.indexOf("w_all_f2_max")],
-        held.toString());
-    assertTrue(Double.parseDouble(heldRow[heldHeader.indexOf("w_all_f2_max")]) > 0, held.get(1));
+    // initial-norm and initial-loss hold the weights of their first step: one value all epoch.
+    for (String label : List.of("InitialNorm", "InitialLoss")) {
+      List<String> held = Files.readAllLines(runs.resolve(label + "-s1/epochs.csv"));
+      List<String> heldHeader = List.of(held.get(0).split(","));
+      String[] heldRow = held.get(1).split(",");
+      assertEquals(
+          heldRow[heldHeader.indexOf("w_all_f2_min")],
+          heldRow[heldHeader.indexOf("w_all_f2_max")],
+          label + ": " + held);
+      assertTrue(
+          Double.parseDouble(heldRow[heldHeader.indexOf("w_all_f2_max")]) > 0,
+          label + ": " + held.get(1));
+    }
     List<String> plain = Files.readAllLines(runs.resolve("PCGrad-s1/epochs.csv"));
     assertTrue(
         plain.get(0).endsWith("stationary_all,gnorm_all_f1_mean,gnorm_all_f2_mean"), plain.get(0));

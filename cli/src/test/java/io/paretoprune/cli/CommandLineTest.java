@@ -60,6 +60,7 @@ class CommandLineTest {
     String combiners = run("list", "combiners").out();
     assertTrue(combiners.contains("min-norm-unit"), combiners);
     assertTrue(combiners.contains("epoch-norm"), combiners);
+    assertTrue(combiners.contains("initial-loss"), combiners);
     assertTrue(combiners.contains("epochs per window, >= 1 (default 1)"), combiners);
     assertTrue(run("list", "pruning").out().contains("threshold"));
     assertTrue(run("list", "models").out().contains("lenet5"));

@@ -54,12 +54,19 @@ class KneeSuitesTest {
       assertEquals(List.of(1L, 2L, 3L, 4L, 5L), s.seeds());
       assertEquals(30, s.epochs());
       assertEquals(
-          List.of("MinNorm", "InitialNorm", "MinNormUnit", "EpochNorm", "SGD+L1", "Adam+L1"),
+          List.of(
+              "MinNorm",
+              "InitialNorm",
+              "MinNormUnit",
+              "EpochNorm",
+              "InitialLoss",
+              "SGD+L1",
+              "Adam+L1"),
           s.optimizers().stream().map(SuiteSpec.OptimizerSpec::label).toList());
-      assertEquals(30, RunPlanner.plan(s).size());
+      assertEquals(35, RunPlanner.plan(s).size());
       assertEquals(
-          List.of("min-norm", "initial-norm", "min-norm-unit", "epoch-norm"),
-          s.optimizers().subList(0, 4).stream()
+          List.of("min-norm", "initial-norm", "min-norm-unit", "epoch-norm", "initial-loss"),
+          s.optimizers().subList(0, 5).stream()
               .map(o -> (String) o.settings().get("combiner"))
               .toList());
     }

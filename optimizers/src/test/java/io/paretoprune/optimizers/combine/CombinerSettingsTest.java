@@ -56,6 +56,7 @@ class CombinerSettingsTest {
         "aligned-mtl",
         "min-norm",
         "initial-norm",
+        "initial-loss",
         "min-norm-unit",
         "epoch-norm"
       })
@@ -114,6 +115,7 @@ class CombinerSettingsTest {
     failsOn("warmup", "combine", "combiner", "initial-norm", "warmup", 0);
     failsOn("warmup", "combine", "combiner", "initial-norm", "warmup", 1.5);
     failsOn("every", "combine", "combiner", "epoch-norm", "every", 0);
+    failsOn("warmup", "combine", "combiner", "initial-loss", "warmup", 0);
     failsOn("warmup", "combine", "combiner", "min-norm-unit", "warmup", 1);
   }
 

@@ -107,6 +107,8 @@ class CombinerTrainingTest {
     "aligned-mtl,,3",
     "initial-norm,,2",
     "initial-norm,,3",
+    "initial-loss,,2",
+    "initial-loss,,3",
     "min-norm-unit,,2",
     "min-norm-unit,,3",
     "epoch-norm,,2",
