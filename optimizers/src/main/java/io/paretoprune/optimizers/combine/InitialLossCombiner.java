@@ -3,7 +3,6 @@ package io.paretoprune.optimizers.combine;
 import io.paretoprune.core.train.engine.NonFiniteGradientException;
 import io.paretoprune.core.train.seam.CombinerInput;
 import io.paretoprune.core.train.seam.GradientCombiner;
-import java.util.Arrays;
 
 /**
  * Every objective scaled by its value at the start, then fixed weights: over the first {@code
@@ -38,14 +37,10 @@ public final class InitialLossCombiner implements GradientCombiner {
   public static final int DEFAULT_WARMUP = 1;
 
   private final int warmup;
-  private double[] sums;
-  private int seen;
-  private double[] held;
+  private final WarmupHold hold;
 
   public InitialLossCombiner(int warmup) {
-    if (warmup < 1) {
-      throw new IllegalArgumentException("warmup must be at least 1 step, not " + warmup);
-    }
+    this.hold = new WarmupHold(warmup, InitialLossCombiner::inverseValueWeights);
     this.warmup = warmup;
   }
 
@@ -56,8 +51,9 @@ public final class InitialLossCombiner implements GradientCombiner {
 
   @Override
   public double[] weights(CombinerInput input) {
+    double[] held = hold.held();
     if (held != null) {
-      return held.clone();
+      return held;
     }
     double[] f = input.losses();
     for (int i = 0; i < f.length; i++) {
@@ -66,21 +62,7 @@ public final class InitialLossCombiner implements GradientCombiner {
             "initial-loss: objective " + (i + 1) + " is " + f[i] + " at step " + input.step());
       }
     }
-    if (sums == null) {
-      sums = new double[f.length];
-    }
-    for (int i = 0; i < f.length; i++) {
-      sums[i] += f[i];
-    }
-    seen++;
-    if (seen >= warmup) {
-      double[] means = sums.clone();
-      for (int i = 0; i < means.length; i++) {
-        means[i] /= seen;
-      }
-      held = inverseValueWeights(means);
-    }
-    return inverseValueWeights(f);
+    return hold.step(f.clone());
   }
 
   /** {@code c_i = (1 / f_i) / sum_j (1 / f_j)} over the positive values; 0 for the others. */
@@ -92,36 +74,14 @@ public final class InitialLossCombiner implements GradientCombiner {
     return InitialNormCombiner.inverseNormWeights(positive);
   }
 
-  /** {@code [seen, sums..., held...]}; null before the first step. */
   @Override
   public double[] saveState() {
-    if (sums == null) {
-      return null;
-    }
-    int k = sums.length;
-    double[] s = new double[1 + 2 * k];
-    s[0] = seen;
-    System.arraycopy(sums, 0, s, 1, k);
-    Arrays.fill(s, 1 + k, s.length, Double.NaN);
-    if (held != null) {
-      System.arraycopy(held, 0, s, 1 + k, k);
-    }
-    return s;
+    return hold.saveState();
   }
 
   @Override
   public void restoreState(double[] state) {
-    if (state == null) {
-      sums = null;
-      seen = 0;
-      held = null;
-      return;
-    }
-    int k = (state.length - 1) / 2;
-    seen = (int) state[0];
-    sums = Arrays.copyOfRange(state, 1, 1 + k);
-    double[] h = Arrays.copyOfRange(state, 1 + k, 1 + 2 * k);
-    held = Double.isNaN(h[0]) ? null : h;
+    hold.restoreState(state);
   }
 
   @Override

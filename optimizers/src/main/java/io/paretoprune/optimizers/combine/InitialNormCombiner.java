@@ -30,43 +30,25 @@ public final class InitialNormCombiner implements GradientCombiner {
   public static final int DEFAULT_WARMUP = 1;
 
   private final int warmup;
-  private double[] sums;
-  private int seen;
-  private double[] held;
+  private final WarmupHold hold;
 
   public InitialNormCombiner(int warmup) {
-    if (warmup < 1) {
-      throw new IllegalArgumentException("warmup must be at least 1 step, not " + warmup);
-    }
+    this.hold = new WarmupHold(warmup, InitialNormCombiner::inverseNormWeights);
     this.warmup = warmup;
   }
 
   @Override
   public double[] weights(CombinerInput input) {
     double[][] gram = MinNormSolver.checked(input.gram());
+    double[] held = hold.held();
     if (held != null) {
-      return held.clone();
+      return held;
     }
-    int k = gram.length;
-    double[] norms = new double[k];
-    for (int i = 0; i < k; i++) {
+    double[] norms = new double[gram.length];
+    for (int i = 0; i < norms.length; i++) {
       norms[i] = Math.sqrt(Math.max(0, gram[i][i]));
     }
-    if (sums == null) {
-      sums = new double[k];
-    }
-    for (int i = 0; i < k; i++) {
-      sums[i] += norms[i];
-    }
-    seen++;
-    if (seen >= warmup) {
-      double[] means = sums.clone();
-      for (int i = 0; i < k; i++) {
-        means[i] /= seen;
-      }
-      held = inverseNormWeights(means);
-    }
-    return inverseNormWeights(norms);
+    return hold.step(norms);
   }
 
   /** {@code c_i = (1 / n_i) / sum_j (1 / n_j)} over the positive norms; 0 for a zero norm. */
@@ -87,36 +69,14 @@ public final class InitialNormCombiner implements GradientCombiner {
     return c;
   }
 
-  /** {@code [seen, sums..., held...]}; null before the first step. */
   @Override
   public double[] saveState() {
-    if (sums == null) {
-      return null;
-    }
-    int k = sums.length;
-    double[] s = new double[1 + 2 * k];
-    s[0] = seen;
-    System.arraycopy(sums, 0, s, 1, k);
-    Arrays.fill(s, 1 + k, s.length, Double.NaN);
-    if (held != null) {
-      System.arraycopy(held, 0, s, 1 + k, k);
-    }
-    return s;
+    return hold.saveState();
   }
 
   @Override
   public void restoreState(double[] state) {
-    if (state == null) {
-      sums = null;
-      seen = 0;
-      held = null;
-      return;
-    }
-    int k = (state.length - 1) / 2;
-    seen = (int) state[0];
-    sums = Arrays.copyOfRange(state, 1, 1 + k);
-    double[] h = Arrays.copyOfRange(state, 1 + k, 1 + 2 * k);
-    held = Double.isNaN(h[0]) ? null : h;
+    hold.restoreState(state);
   }
 
   @Override
