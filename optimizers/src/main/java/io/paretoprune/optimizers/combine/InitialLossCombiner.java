@@ -62,16 +62,15 @@ public final class InitialLossCombiner implements GradientCombiner {
             "initial-loss: objective " + (i + 1) + " is " + f[i] + " at step " + input.step());
       }
     }
-    return hold.step(f.clone());
+    return hold.step(f);
   }
 
-  /** {@code c_i = (1 / f_i) / sum_j (1 / f_j)} over the positive values; 0 for the others. */
+  /**
+   * {@code c_i = (1 / f_i) / sum_j (1 / f_j)} over the positive values; 0 for the others
+   * (initial-norm's formula, which gives a non-positive figure no weight).
+   */
   static double[] inverseValueWeights(double[] values) {
-    double[] positive = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      positive[i] = Math.max(0, values[i]);
-    }
-    return InitialNormCombiner.inverseNormWeights(positive);
+    return InitialNormCombiner.inverseNormWeights(values);
   }
 
   @Override

@@ -51,7 +51,7 @@ public final class InitialNormCombiner implements GradientCombiner {
     return hold.step(norms);
   }
 
-  /** {@code c_i = (1 / n_i) / sum_j (1 / n_j)} over the positive norms; 0 for a zero norm. */
+  /** {@code c_i = (1 / n_i) / sum_j (1 / n_j)} over the positive figures; 0 for the others. */
   static double[] inverseNormWeights(double[] norms) {
     double[] c = new double[norms.length];
     double total = 0;
