@@ -152,6 +152,9 @@ render() { # render PLAN_LINE: writes SPLIT/ID.wav under $tmp
         # Both inputs scaled by 0.8 leave headroom for the sum (sox -m would otherwise clip peaks).
         sox -R -D -m -v 0.8 "$w.clean.wav" -v "$gain" "|sox $bank/$noise.wav -p trim ${off}s ${len}s" \
           -b 16 "$dest" || return 1
+        # A short read of the piped slice would mix silently into a shorter file: refuse it.
+        local got; got=$(soxi -s "$dest") || return 1
+        [ "$got" = "$len" ] || { echo "spoken-numbers: $split/$id.wav has $got samples, not $len" >&2; return 1; }
       fi ;;
     flite)
       flite -voice "$voice" --setf duration_stretch="$speed" -t "$text" -o "$w.raw.wav" || return 1

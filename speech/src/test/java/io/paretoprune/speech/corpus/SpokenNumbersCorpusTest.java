@@ -3,6 +3,7 @@ package io.paretoprune.speech.corpus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.paretoprune.speech.audio.FeatureSettings;
@@ -13,7 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +61,73 @@ class SpokenNumbersCorpusTest {
     return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 
+  /**
+   * Which files of two generations differ, with each one's plan line (its meta row), sizes and, for
+   * WAV files, how many 16-bit samples differ, where the first is and the largest difference:
+   * enough to tell a rounding difference from a cut or shifted file when a host disagrees.
+   */
+  private static String differences(Path a, Path b, String sumsA, String sumsB) throws IOException {
+    Map<String, String> left = parseSums(sumsA);
+    Map<String, String> right = parseSums(sumsB);
+    StringBuilder out = new StringBuilder();
+    Set<String> names = new TreeSet<>(left.keySet());
+    names.addAll(right.keySet());
+    for (String name : names) {
+      if (Objects.equals(left.get(name), right.get(name))) {
+        continue;
+      }
+      out.append(name).append(": ");
+      Path fa = a.resolve(name);
+      Path fb = b.resolve(name);
+      if (!Files.exists(fa) || !Files.exists(fb)) {
+        out.append("missing from one generation\n");
+        continue;
+      }
+      byte[] x = Files.readAllBytes(fa);
+      byte[] y = Files.readAllBytes(fb);
+      out.append(x.length).append(" vs ").append(y.length).append(" bytes");
+      if (name.endsWith(".wav") && x.length > 44 && y.length > 44) {
+        int n = (Math.min(x.length, y.length) - 44) / 2;
+        int differing = 0;
+        int first = -1;
+        int largest = 0;
+        for (int i = 0; i < n; i++) {
+          int sx = (short) ((x[44 + 2 * i] & 0xff) | (x[45 + 2 * i] << 8));
+          int sy = (short) ((y[44 + 2 * i] & 0xff) | (y[45 + 2 * i] << 8));
+          if (sx != sy) {
+            differing++;
+            first = first < 0 ? i : first;
+            largest = Math.max(largest, Math.abs(sx - sy));
+          }
+        }
+        out.append(", ").append(differing).append(" of ").append(n).append(" samples differ");
+        if (first >= 0) {
+          out.append(" (first at ").append(first).append(", largest by ").append(largest);
+          out.append(")");
+        }
+        String split = name.substring(0, name.indexOf('/'));
+        for (String row : Files.readAllLines(a.resolve(split + ".meta.csv"))) {
+          if (row.startsWith(name + ",")) {
+            out.append("; plan ").append(row);
+          }
+        }
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static Map<String, String> parseSums(String sums) {
+    Map<String, String> byName = new TreeMap<>();
+    for (String line : sums.split("\n")) {
+      int gap = line.indexOf("  ");
+      if (gap > 0) {
+        byName.put(line.substring(gap + 2), line.substring(0, gap));
+      }
+    }
+    return byName;
+  }
+
   @Test
   void sameSeedGivesTheSameCorpusAndEverySplitPassesTheChecks() throws Exception {
     assumeTrue(toolsPresent(), "espeak-ng, flite, sox or asterisk-core-sounds-en-wav missing");
@@ -66,7 +138,10 @@ class SpokenNumbersCorpusTest {
     Outcome second = make("--sizes", SIZES, "--jobs", "1", b.toString());
     assertEquals(0, second.code(), second.output());
     String sums = Files.readString(a.resolve("SHA256SUMS"));
-    assertEquals(sums, Files.readString(b.resolve("SHA256SUMS")));
+    String sumsB = Files.readString(b.resolve("SHA256SUMS"));
+    if (!sums.equals(sumsB)) {
+      fail("two generations differ:\n" + differences(a, b, sums, sumsB));
+    }
     for (String split : SPLITS) {
       assertTrue(sums.contains("  " + split + ".csv\n"), split + ".csv has no SHA-256");
       CorpusSummary s = SpeechCorpus.check(a.resolve(split + ".csv"), FeatureSettings.DEEPSPEECH);
