@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bench step|epoch|memory|sparse|infer|pack|weight-law}: the benchmarks whose figures
+ * {@code bench step|epoch|memory|sparse|infer|lstm|pack|weight-law}: the benchmarks whose figures
  * BENCHMARKS.md records.
  */
 @Command(
@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description =
         "Benchmarks: step time and full epochs against the PyTorch peer, memory, sparse head,"
-            + " inference of saved runs (dense, compacted, sparse), packed runs, the combiners'"
+            + " inference of saved runs (dense, compacted, sparse), the LSTM's two paths, packed"
+            + " runs, the combiners'"
             + " weight law.",
     subcommands = {
       StepBench.class,
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
       MemoryBench.class,
       SparseBench.class,
       InferBench.class,
+      LstmBench.class,
       PackBench.class,
       WeightLawBench.class
     })

@@ -6,13 +6,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import io.paretoprune.core.param.ParameterKind;
 import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.models.Network;
+import io.paretoprune.models.nets.SelfCheckingLstm;
 import io.paretoprune.models.sparse.CompactedNetwork;
 import io.paretoprune.models.sparse.InterleavedTimer;
 import io.paretoprune.models.sparse.NetworkCompactor;
@@ -49,7 +49,8 @@ final class SequenceInferBench {
   }
 
   static boolean recurrent(Network net) {
-    return net.block().getChildren().values().stream().anyMatch(b -> b instanceof RecurrentBlock);
+    return net.block().getChildren().values().stream()
+        .anyMatch(b -> SelfCheckingLstm.lstmOf(b).isPresent());
   }
 
   /** Zeroes each dense kernel's entries below its {@code keep} largest magnitudes. */
@@ -78,7 +79,7 @@ final class SequenceInferBench {
       throws IOException, InferBench.PredictionMismatch {
     Block lstm =
         dense.block().getChildren().values().stream()
-            .filter(b -> b instanceof RecurrentBlock)
+            .filter(b -> SelfCheckingLstm.lstmOf(b).isPresent())
             .findFirst()
             .orElseThrow();
     long lstmParams =

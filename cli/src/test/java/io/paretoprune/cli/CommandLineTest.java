@@ -116,6 +116,33 @@ class CommandLineTest {
   }
 
   @Test
+  void lstmBenchTimesBothPathsAndChecksItsOptions() {
+    Outcome zero = run("bench", "lstm", "--frames", "0");
+    assertEquals(2, zero.code(), zero.out() + zero.err());
+    assertTrue(zero.err().contains("--frames must be at least 1, got 0"), zero.err());
+    assertFalse(zero.err().strip().contains("\n"), zero.err());
+    Outcome tiny =
+        run(
+            "bench",
+            "lstm",
+            "--cells",
+            "4",
+            "--batch",
+            "2",
+            "--frames",
+            "3",
+            "--rounds",
+            "2",
+            "--reps",
+            "1");
+    assertEquals(0, tiny.code(), tiny.out() + tiny.err());
+    assertTrue(tiny.out().contains("LSTM 4 cells, 4 features, batch 2 x 3 frames"), tiny.out());
+    assertEquals(
+        2, tiny.out().lines().filter(l -> l.matches("\\| [12] \\|.*x \\|")).count(), tiny.out());
+    assertTrue(tiny.out().contains("over 2 rounds"), tiny.out());
+  }
+
+  @Test
   void aMissingFetchableDatasetIsFetchedFirstAndAFailedFetchIsOneLine() throws Exception {
     Path suite = SuiteFixture.write(tmp, "fresh", "[1]", 1, "");
     Path empty = Files.createDirectories(tmp.resolve("empty-data"));

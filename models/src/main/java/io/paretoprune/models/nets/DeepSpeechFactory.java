@@ -7,7 +7,6 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.recurrent.LSTM;
 import io.paretoprune.core.plugin.ConfigException;
 import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.core.task.ExampleKind;
@@ -21,11 +20,12 @@ import java.util.Map;
  *
  * <p>Input {@code [batch, frames, features]}: DeepSpeech's features are 26 MFCC with 9 frames of
  * context on each side, 19 x 26 = 494 per frame. Layers 1-3 dense, each a ReLU clipped at {@code
- * relu_clip} and dropout; layer 4 a unidirectional LSTM of {@code n_hidden} cells; layer 5 dense,
- * clipped ReLU, dropout (DeepSpeech's {@code dropout_rate6} defaults to {@code dropout_rate}, so
- * its layer 5 drops too); layer 6 dense to the classes (the alphabet and the CTC blank, 29 for
- * DeepSpeech's English), no activation: these are the CTC logits. The catalog names the dense
- * layers {@code dense1..dense5} (DeepSpeech's layers 1, 2, 3, 5, 6) and the LSTM {@code lstm1}.
+ * relu_clip} and dropout; layer 4 a unidirectional LSTM of {@code n_hidden} cells (a {@link
+ * SelfCheckingLstm}: DJL's fused LSTM where it has checked it on this host); layer 5 dense, clipped
+ * ReLU, dropout (DeepSpeech's {@code dropout_rate6} defaults to {@code dropout_rate}, so its layer
+ * 5 drops too); layer 6 dense to the classes (the alphabet and the CTC blank, 29 for DeepSpeech's
+ * English), no activation: these are the CTC logits. The catalog names the dense layers {@code
+ * dense1..dense5} (DeepSpeech's layers 1, 2, 3, 5, 6) and the LSTM {@code lstm1}.
  *
  * <p>The model is built for an {@link InputSpec} of one channel, {@code height} frames (only the
  * shape weights are initialised with; any number of frames runs) and {@code width} features per
@@ -90,7 +90,7 @@ public final class DeepSpeechFactory implements ModelFactory {
     for (int layer = 1; layer <= 3; layer++) {
       addDense(net, hidden, (float) clip, (float) dropout);
     }
-    net.add(LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true).build());
+    net.add(new SelfCheckingLstm(hidden));
     addDense(net, hidden, (float) clip, (float) dropout);
     return net.add(Linear.builder().setUnits(input.classes()).build());
   }

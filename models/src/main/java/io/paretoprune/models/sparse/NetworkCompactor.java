@@ -18,6 +18,7 @@ import io.paretoprune.core.param.ParameterRef;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.models.Network;
 import io.paretoprune.models.nets.ClippedRelu;
+import io.paretoprune.models.nets.SelfCheckingLstm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -270,8 +271,8 @@ public final class NetworkCompactor {
         open = true;
       } else if (open && act.isPresent()) {
         after.get(after.size() - 1).add(act.get());
-      } else if (open && b instanceof LSTM lstm) {
-        List<DenseLayer> in = lstmInputs(net, lstm);
+      } else if (open && SelfCheckingLstm.lstmOf(b).isPresent()) {
+        List<DenseLayer> in = lstmInputs(net, SelfCheckingLstm.lstmOf(b).get());
         readers.get(readers.size() - 1).addAll(in);
         recurrentInputs.addAll(in);
         open = false;
@@ -358,7 +359,7 @@ public final class NetworkCompactor {
 
   static boolean recurrent(Network net) {
     return net.block() instanceof SequentialBlock
-        && children(net.block()).stream().anyMatch(b -> b instanceof RecurrentBlock);
+        && children(net.block()).stream().anyMatch(b -> SelfCheckingLstm.lstmOf(b).isPresent());
   }
 
   private static DenseLayer denseLayer(Network net, Linear linear) {

@@ -32,7 +32,7 @@ class DeepSpeechCompactorTest {
 
   /**
    * The LSTM's cells: enough that the hand-pruned rows below fit. (DJL's LSTM itself is checked at
-   * 4-32 cells by LstmOracleTest.)
+   * 4-32 cells by SelfCheckingLstmTest.)
    */
   private static final int H = 32;
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.recurrent.LSTM;
 import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.core.param.ParameterKind;
 import io.paretoprune.core.param.ParameterRef;
@@ -15,6 +14,7 @@ import io.paretoprune.core.plugin.PluginSettings;
 import io.paretoprune.models.InputSpec;
 import io.paretoprune.models.ModelZoo;
 import io.paretoprune.models.Network;
+import io.paretoprune.models.nets.SelfCheckingLstm;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +69,11 @@ class SegmentedSparseNetworkTest {
           assertArrayEquals(SparseNetwork.argMax(expected, 6), SparseNetwork.argMax(got, 6));
           NDArray lstmIn =
               sparse.inputOf(
-                  sparse.djlBlocks().stream().filter(b -> b instanceof LSTM).findFirst().get(), x);
+                  sparse.djlBlocks().stream()
+                      .filter(b -> SelfCheckingLstm.lstmOf(b).isPresent())
+                      .findFirst()
+                      .get(),
+                  x);
           assertEquals(new Shape(3, 50, 16), lstmIn.getShape());
           assertTrue(lstmIn.max().getFloat() <= 0.3f && lstmIn.min().getFloat() >= 0f);
         }
