@@ -123,8 +123,14 @@ public final class SelfCheckingLstm extends AbstractBlock {
     Boolean agreed = verdicts.get(key);
     if (agreed == null) {
       NDList out = fused.forward(cells, store, inputs, training);
-      NDArray reference = unrolled(store, x.stopGradient(), training, true);
-      String disagreement = disagreement(out.singletonOrThrow(), reference);
+      String disagreement;
+      // The check's arrays (a few per frame) live in a manager of their own, closed at once.
+      try (NDManager check = x.getManager().newSubManager()) {
+        NDArray detached = x.stopGradient();
+        detached.attach(check);
+        disagreement =
+            disagreement(out.singletonOrThrow(), unrolled(store, detached, training, true));
+      }
       verdicts.put(key, disagreement == null);
       if (disagreement == null) {
         return out;
@@ -200,7 +206,12 @@ public final class SelfCheckingLstm extends AbstractBlock {
       ParameterStore store, NDArray x, String name, boolean training, boolean detached) {
     Parameter p = cells.getParameters().get(name);
     NDArray v = store.getValue(p, x.getDevice(), training);
-    return detached ? v.stopGradient() : v;
+    if (!detached) {
+      return v;
+    }
+    NDArray copy = v.stopGradient();
+    copy.attach(x.getManager()); // freed with the input's manager, not the parameter's
+    return copy;
   }
 
   @Override
