@@ -10,9 +10,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import io.paretoprune.core.engine.EngineSetup;
 import io.paretoprune.models.nets.SelfCheckingLstm;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.DoubleSummaryStatistics;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -69,18 +68,12 @@ final class LstmBench implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    for (var o :
-        List.of(
-            Arrays.asList("--cells", cells),
-            Arrays.asList("--batch", batch),
-            Arrays.asList("--frames", frames),
-            Arrays.asList("--rounds", rounds),
-            Arrays.asList("--reps", reps),
-            Arrays.asList("--threads", threads))) {
-      if ((Integer) o.get(1) < 1) {
-        throw new UserInputException(o.get(0) + " must be at least 1, got " + o.get(1));
-      }
-    }
+    atLeastOne("--cells", cells);
+    atLeastOne("--batch", batch);
+    atLeastOne("--frames", frames);
+    atLeastOne("--rounds", rounds);
+    atLeastOne("--reps", reps);
+    atLeastOne("--threads", threads);
     EngineSetup.setThreads(threads);
     EngineSetup.pytorchOffline();
     try (NDManager m = NDManager.newBaseManager()) {
@@ -113,8 +106,8 @@ final class LstmBench implements Callable<Integer> {
       System.out.println(
           "| round | fused train ms | written-out train ms | ratio | fused infer ms | written-out infer ms | ratio |");
       System.out.println("|---|---|---|---|---|---|---|");
-      List<Double> trainRatios = new ArrayList<>();
-      List<Double> inferRatios = new ArrayList<>();
+      DoubleSummaryStatistics trainRatios = new DoubleSummaryStatistics();
+      DoubleSummaryStatistics inferRatios = new DoubleSummaryStatistics();
       step(m, shape, fused); // warm-up: the engine's first calls allocate and pick kernels
       step(m, shape, written);
       for (int r = 1; r <= rounds; r++) {
@@ -122,8 +115,8 @@ final class LstmBench implements Callable<Integer> {
         double wt = median(m, shape, written, true);
         double fi = median(m, shape, fusedInfer, false);
         double wi = median(m, shape, writtenInfer, false);
-        trainRatios.add(wt / ft);
-        inferRatios.add(wi / fi);
+        trainRatios.accept(wt / ft);
+        inferRatios.accept(wi / fi);
         System.out.printf(
             Locale.ROOT,
             "| %d | %.1f | %.1f | %.2fx | %.1f | %.1f | %.2fx |%n",
@@ -138,13 +131,19 @@ final class LstmBench implements Callable<Integer> {
       System.out.printf(
           Locale.ROOT,
           "written-out / fused: training step %.2f-%.2fx, inference %.2f-%.2fx over %d rounds%n",
-          trainRatios.stream().mapToDouble(d -> d).min().orElseThrow(),
-          trainRatios.stream().mapToDouble(d -> d).max().orElseThrow(),
-          inferRatios.stream().mapToDouble(d -> d).min().orElseThrow(),
-          inferRatios.stream().mapToDouble(d -> d).max().orElseThrow(),
+          trainRatios.getMin(),
+          trainRatios.getMax(),
+          inferRatios.getMin(),
+          inferRatios.getMax(),
           rounds);
     }
     return 0;
+  }
+
+  private static void atLeastOne(String option, int value) {
+    if (value < 1) {
+      throw new UserInputException(option + " must be at least 1, got " + value);
+    }
   }
 
   private double median(NDManager m, Shape shape, Function<NDArray, NDArray> path, boolean train) {
