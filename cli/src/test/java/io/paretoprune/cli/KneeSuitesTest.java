@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretoprune.experiments.suite.RunPlanner;
+import io.paretoprune.experiments.suite.RunSpec;
 import io.paretoprune.experiments.suite.SuiteLoader;
 import io.paretoprune.experiments.suite.SuiteSpec;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -70,5 +73,47 @@ class KneeSuitesTest {
               .map(o -> (String) o.settings().get("combiner"))
               .toList());
     }
+  }
+
+  @Test
+  void theConstantRateSuitesRunTheHoldingRulesAtOneScheduleWithFiveSeeds() {
+    for (String data : List.of("mnist", "fashion")) {
+      String name = "knee-constant-" + data;
+      SuiteSpec s = load(name);
+      assertEquals(name, s.name());
+      assertEquals(data.equals("mnist") ? "mnist" : "fashion-mnist", s.dataset().name(), name);
+      assertEquals(List.of(1L, 2L, 3L, 4L, 5L), s.seeds(), name);
+      assertEquals(30, s.epochs(), name);
+      assertEquals(
+          List.of("initial-loss", "min-norm", "initial-norm"),
+          s.optimizers().stream().map(o -> (String) o.settings().get("combiner")).toList(),
+          name);
+      for (RunSpec r : RunPlanner.plan(s)) {
+        assertEquals("constant", r.optimizer().settings().get("schedule"), r.runId());
+        assertEquals(0.01, r.optimizer().settings().get("lr"), r.runId());
+      }
+      assertEquals(15, RunPlanner.plan(s).size(), name);
+    }
+  }
+
+  @Test
+  void theSpeechSuiteSharesItsReferenceRunsWithTheDeepSpeechSuite() {
+    SuiteSpec knee = load("knee-deepspeech-numbers");
+    assertEquals(List.of(1L, 2L, 3L, 4L, 5L), knee.seeds());
+    assertEquals("initial-loss", knee.optimizers().get(0).settings().get("combiner"));
+    Map<String, String> earlier = new HashMap<>();
+    for (RunSpec r : RunPlanner.plan(load("deepspeech-numbers"))) {
+      earlier.put(r.runId(), r.configHash());
+    }
+    int shared = 0;
+    for (RunSpec r : RunPlanner.plan(knee)) {
+      if (r.label().equals("InitialLoss") || r.seed() > 3) {
+        continue;
+      }
+      // The suite's comment tells the user to copy these runs in: they must be the same runs.
+      assertEquals(earlier.get(r.runId()), r.configHash(), r.runId());
+      shared++;
+    }
+    assertEquals(9, shared);
   }
 }
