@@ -2,6 +2,7 @@ package io.paretoprune.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paretoprune.experiments.suite.RunPlanner;
@@ -106,8 +107,12 @@ class KneeSuitesTest {
       earlier.put(r.runId(), r.configHash());
     }
     int shared = 0;
+    Map<String, String> ownHashes = new HashMap<>();
     for (RunSpec r : RunPlanner.plan(knee)) {
-      if (r.label().equals("InitialLoss") || r.seed() > 3) {
+      if (r.label().startsWith("InitialLoss")) {
+        ownHashes.put(r.label() + "-" + r.seed(), r.configHash());
+      }
+      if (r.label().startsWith("InitialLoss") || r.seed() > 3) {
         continue;
       }
       // The suite's comment tells the user to copy these runs in: they must be the same runs.
@@ -115,5 +120,11 @@ class KneeSuitesTest {
       shared++;
     }
     assertEquals(9, shared);
+    // `apply: combined` makes InitialLossCombined a run of its own, not InitialLoss's again.
+    assertEquals(10, ownHashes.size());
+    for (long seed = 1; seed <= 5; seed++) {
+      assertNotEquals(
+          ownHashes.get("InitialLoss-" + seed), ownHashes.get("InitialLossCombined-" + seed));
+    }
   }
 }
