@@ -98,6 +98,50 @@ class KneeSuitesTest {
   }
 
   @Test
+  void theOtherRulesRunAtTheConstantRateAsThePublishedSuitesHaveThemWithThreeSeeds() {
+    for (String data : List.of("mnist", "fashion")) {
+      String name = "knee-combiners-constant-" + data;
+      SuiteSpec s = load(name);
+      assertEquals(name, s.name());
+      assertEquals(data.equals("mnist") ? "mnist" : "fashion-mnist", s.dataset().name(), name);
+      assertEquals(List.of(1L, 2L, 3L), s.seeds(), name);
+      assertEquals(30, s.epochs(), name);
+      assertEquals(
+          List.of(
+              "min-norm",
+              "min-norm",
+              "min-norm",
+              "pcgrad",
+              "cagrad",
+              "nashmtl",
+              "imtlg",
+              "aligned-mtl",
+              "min-norm-unit",
+              "epoch-norm"),
+          s.optimizers().stream().map(o -> (String) o.settings().get("combiner")).toList(),
+          name);
+      // "at its defaults": each rule's settings are those of the decaying-rate suites it comes
+      // from, the schedule alone changed.
+      Map<String, Map<String, Object>> before = new HashMap<>();
+      for (String from : List.of("combiners-" + data, "knee-" + data)) {
+        for (SuiteSpec.OptimizerSpec o : load(from).optimizers()) {
+          before.put(o.label(), o.settings());
+        }
+      }
+      for (SuiteSpec.OptimizerSpec o : s.optimizers()) {
+        Map<String, Object> expected = new HashMap<>(before.get(o.label()));
+        expected.put("schedule", "constant");
+        assertEquals(expected, o.settings(), name + " " + o.label());
+      }
+      for (RunSpec r : RunPlanner.plan(s)) {
+        assertEquals("constant", r.optimizer().settings().get("schedule"), r.runId());
+        assertEquals(0.01, r.optimizer().settings().get("lr"), r.runId());
+      }
+      assertEquals(30, RunPlanner.plan(s).size(), name);
+    }
+  }
+
+  @Test
   void theSpeechSuiteSharesItsReferenceRunsWithTheDeepSpeechSuite() {
     SuiteSpec knee = load("knee-deepspeech-numbers");
     assertEquals(List.of(1L, 2L, 3L, 4L, 5L), knee.seeds());
