@@ -26,6 +26,16 @@ class KneeSuitesTest {
     return SuiteLoader.load(Path.of("..", "suites", name + ".yaml"));
   }
 
+  /** Loads a LeNet-5 suite of 30 epochs and checks its name, data set and seeds. */
+  private static SuiteSpec loadImageSuite(String name, String data, List<Long> seeds) {
+    SuiteSpec s = load(name);
+    assertEquals(name, s.name());
+    assertEquals(data.equals("mnist") ? "mnist" : "fashion-mnist", s.dataset().name(), name);
+    assertEquals(seeds, s.seeds(), name);
+    assertEquals(30, s.epochs(), name);
+    return s;
+  }
+
   @Test
   void theFairFrontsTrainFullEpochsWithThreeSeedsAroundTheKnee() {
     for (String data : List.of("mnist", "fashion")) {
@@ -80,11 +90,7 @@ class KneeSuitesTest {
   void theConstantRateSuitesRunTheHoldingRulesAtOneScheduleWithFiveSeeds() {
     for (String data : List.of("mnist", "fashion")) {
       String name = "knee-constant-" + data;
-      SuiteSpec s = load(name);
-      assertEquals(name, s.name());
-      assertEquals(data.equals("mnist") ? "mnist" : "fashion-mnist", s.dataset().name(), name);
-      assertEquals(List.of(1L, 2L, 3L, 4L, 5L), s.seeds(), name);
-      assertEquals(30, s.epochs(), name);
+      SuiteSpec s = loadImageSuite(name, data, List.of(1L, 2L, 3L, 4L, 5L));
       assertEquals(
           List.of("initial-loss", "min-norm", "initial-norm"),
           s.optimizers().stream().map(o -> (String) o.settings().get("combiner")).toList(),
@@ -101,11 +107,7 @@ class KneeSuitesTest {
   void theOtherRulesRunAtTheConstantRateAsThePublishedSuitesHaveThemWithThreeSeeds() {
     for (String data : List.of("mnist", "fashion")) {
       String name = "knee-combiners-constant-" + data;
-      SuiteSpec s = load(name);
-      assertEquals(name, s.name());
-      assertEquals(data.equals("mnist") ? "mnist" : "fashion-mnist", s.dataset().name(), name);
-      assertEquals(List.of(1L, 2L, 3L), s.seeds(), name);
-      assertEquals(30, s.epochs(), name);
+      SuiteSpec s = loadImageSuite(name, data, List.of(1L, 2L, 3L));
       assertEquals(
           List.of(
               "min-norm",
