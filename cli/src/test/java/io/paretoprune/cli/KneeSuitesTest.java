@@ -36,6 +36,16 @@ class KneeSuitesTest {
     return s;
   }
 
+  /** Every planned run of the suite steps at lr 0.01 held constant; the suite plans that many. */
+  private static void assertEveryRunAtTheConstantRate(SuiteSpec s, int runs) {
+    List<RunSpec> plan = RunPlanner.plan(s);
+    for (RunSpec r : plan) {
+      assertEquals("constant", r.optimizer().settings().get("schedule"), r.runId());
+      assertEquals(0.01, r.optimizer().settings().get("lr"), r.runId());
+    }
+    assertEquals(runs, plan.size(), s.name());
+  }
+
   @Test
   void theFairFrontsTrainFullEpochsWithThreeSeedsAroundTheKnee() {
     for (String data : List.of("mnist", "fashion")) {
@@ -95,11 +105,7 @@ class KneeSuitesTest {
           List.of("initial-loss", "min-norm", "initial-norm"),
           s.optimizers().stream().map(o -> (String) o.settings().get("combiner")).toList(),
           name);
-      for (RunSpec r : RunPlanner.plan(s)) {
-        assertEquals("constant", r.optimizer().settings().get("schedule"), r.runId());
-        assertEquals(0.01, r.optimizer().settings().get("lr"), r.runId());
-      }
-      assertEquals(15, RunPlanner.plan(s).size(), name);
+      assertEveryRunAtTheConstantRate(s, 15);
     }
   }
 
@@ -135,11 +141,7 @@ class KneeSuitesTest {
         expected.put("schedule", "constant");
         assertEquals(expected, o.settings(), name + " " + o.label());
       }
-      for (RunSpec r : RunPlanner.plan(s)) {
-        assertEquals("constant", r.optimizer().settings().get("schedule"), r.runId());
-        assertEquals(0.01, r.optimizer().settings().get("lr"), r.runId());
-      }
-      assertEquals(30, RunPlanner.plan(s).size(), name);
+      assertEveryRunAtTheConstantRate(s, 30);
     }
   }
 
